@@ -1,0 +1,290 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import { ConfigError } from './core/errors';
+
+/**
+ * Every setting Warden reads, parsed from the environment (and an optional `.env` file) in one
+ * place. Defaults live here and in `.env.example`; nothing else reads `process.env`.
+ */
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+      error: 'must be true or false',
+    })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` })
+    .default(fallback);
+
+const url = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(url.optional())
+  .optional();
+
+const schema = z.object({
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: int(3978, 0, 65535),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  PLAYGROUND_ENABLED: z
+    .enum(['true', 'false', 'auto'], { error: 'must be true, false or auto' })
+    .default('auto'),
+  WEB_TENANT_ID: z.string().trim().min(1).default('demo-tenant'),
+  MAX_MESSAGE_CHARS: int(4000, 100, 100000),
+
+  STORE: z.enum(['sqlite', 'cosmos'], { error: 'must be sqlite or cosmos' }).default('sqlite'),
+  SQLITE_PATH: z.string().trim().min(1).default('./data/warden.db'),
+  COSMOS_ENDPOINT: optionalUrl,
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.string().trim().min(1).default('warden'),
+  COSMOS_DISABLE_ENDPOINT_DISCOVERY: bool(false),
+
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o'),
+  AZURE_OPENAI_ENDPOINT: optionalUrl,
+  AZURE_OPENAI_DEPLOYMENT: optionalText,
+  AZURE_OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
+  MODEL_TIMEOUT_MS: int(60000, 1000, 600000),
+  MODEL_MAX_RETRIES: int(3, 0, 10),
+  PLANNER_MAX_ROUNDS: int(4, 1, 10),
+  TOOL_OUTPUT_MAX_TOKENS: int(3000, 200, 50000),
+  SKILL_TIMEOUT_MS: int(15000, 100, 120000),
+  MEMORY_TURNS: int(6, 0, 50),
+
+  DEMO_DATA: bool(true),
+  THREAT_INTEL_OFFLINE: bool(false),
+  NVD_API_URL: url.default('https://services.nvd.nist.gov/rest/json/cves/2.0'),
+  NVD_API_KEY: optionalText,
+  KEV_FEED_URL: url.default(
+    'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json',
+  ),
+  OSV_API_URL: url.default('https://api.osv.dev/v1'),
+  ATTACK_STIX_URL: url.default(
+    'https://raw.githubusercontent.com/mitre/cti/master/enterprise-attack/enterprise-attack.json',
+  ),
+});
+
+type Env = z.infer<typeof schema>;
+
+/** Every variable Warden reads; `.env.example` documents each one. */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
+export type ModelConfig =
+  | { provider: 'none' }
+  | {
+      provider: 'openai';
+      apiKey: string;
+      baseUrl?: string;
+      model: string;
+    }
+  | {
+      provider: 'azure';
+      endpoint: string;
+      deployment: string;
+      apiVersion: string;
+      /** Absent means Entra ID through @azure/identity. */
+      apiKey?: string;
+    };
+
+export type StoreConfig =
+  | { backend: 'sqlite'; path: string }
+  | {
+      backend: 'cosmos';
+      endpoint: string;
+      database: string;
+      /** Absent means Entra ID through @azure/identity. */
+      key?: string;
+      disableEndpointDiscovery: boolean;
+    };
+
+export interface Config {
+  server: {
+    host: string;
+    port: number;
+    /** Whether the web playground is served at `/`. */
+    playgroundEnabled: boolean;
+    webTenantId: string;
+    maxMessageChars: number;
+  };
+  logLevel: Env['LOG_LEVEL'];
+  store: StoreConfig;
+  model: ModelConfig & { timeoutMs: number; maxRetries: number };
+  engine: {
+    maxRounds: number;
+    toolOutputMaxTokens: number;
+    skillTimeoutMs: number;
+    memoryTurns: number;
+  };
+  data: { demo: boolean };
+  threatIntel: {
+    offline: boolean;
+    nvdApiUrl: string;
+    nvdApiKey?: string;
+    kevFeedUrl: string;
+    osvApiUrl: string;
+    attackStixUrl: string;
+  };
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+}
+
+/** Reads `.env` (when present) under the real environment, which always wins. */
+export function readEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+  envFile = '.env',
+): Record<string, string | undefined> {
+  if (!existsSync(envFile)) return { ...env };
+  const fromFile = parseEnv(readFileSync(envFile, 'utf8'));
+  return { ...fromFile, ...env };
+}
+
+/** Parses and cross-checks the environment; throws ConfigError with one line per problem. */
+export function loadConfig(env: Record<string, string | undefined> = readEnvironment()): Config {
+  const parsed = schema.safeParse(withoutBlanks(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems = crossCheck(e);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    server: {
+      host: e.HOST,
+      port: e.PORT,
+      playgroundEnabled:
+        e.PLAYGROUND_ENABLED === 'auto' ? isLoopbackHost(e.HOST) : e.PLAYGROUND_ENABLED === 'true',
+      webTenantId: e.WEB_TENANT_ID,
+      maxMessageChars: e.MAX_MESSAGE_CHARS,
+    },
+    logLevel: e.LOG_LEVEL,
+    store: storeConfig(e),
+    model: { ...modelConfig(e), timeoutMs: e.MODEL_TIMEOUT_MS, maxRetries: e.MODEL_MAX_RETRIES },
+    engine: {
+      maxRounds: e.PLANNER_MAX_ROUNDS,
+      toolOutputMaxTokens: e.TOOL_OUTPUT_MAX_TOKENS,
+      skillTimeoutMs: e.SKILL_TIMEOUT_MS,
+      memoryTurns: e.MEMORY_TURNS,
+    },
+    data: { demo: e.DEMO_DATA },
+    threatIntel: {
+      offline: e.THREAT_INTEL_OFFLINE,
+      nvdApiUrl: e.NVD_API_URL,
+      nvdApiKey: e.NVD_API_KEY,
+      kevFeedUrl: e.KEV_FEED_URL,
+      osvApiUrl: e.OSV_API_URL,
+      attackStixUrl: e.ATTACK_STIX_URL,
+    },
+  };
+}
+
+/** Empty strings in the environment mean "not set", as in most shells' `.env` handling. */
+function withoutBlanks(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') out[key] = value;
+  }
+  return out;
+}
+
+function crossCheck(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.OPENAI_API_KEY && e.AZURE_OPENAI_ENDPOINT) {
+    problems.push(
+      'OPENAI_API_KEY and AZURE_OPENAI_ENDPOINT are both set: ' +
+        'choose one model provider and unset the other.',
+    );
+  }
+  if (e.OPENAI_BASE_URL && !e.OPENAI_API_KEY) {
+    problems.push(
+      'OPENAI_BASE_URL is set without OPENAI_API_KEY: ' +
+        'set OPENAI_API_KEY (any non-empty value for endpoints without keys, such as Ollama).',
+    );
+  }
+  if (e.AZURE_OPENAI_ENDPOINT && !e.AZURE_OPENAI_DEPLOYMENT) {
+    problems.push(
+      'AZURE_OPENAI_DEPLOYMENT is not set: ' +
+        'set it to the deployment name of your GPT-4-class model in Azure OpenAI.',
+    );
+  }
+  if (!e.AZURE_OPENAI_ENDPOINT && (e.AZURE_OPENAI_DEPLOYMENT || e.AZURE_OPENAI_API_KEY)) {
+    problems.push(
+      'AZURE_OPENAI_ENDPOINT is not set but other AZURE_OPENAI_* variables are: ' +
+        'set it to https://<resource>.openai.azure.com.',
+    );
+  }
+  if (e.STORE === 'cosmos' && !e.COSMOS_ENDPOINT) {
+    problems.push(
+      'COSMOS_ENDPOINT is not set while STORE=cosmos: ' +
+        'set it to https://<account>.documents.azure.com:443/ or use STORE=sqlite.',
+    );
+  }
+  if (e.STORE === 'sqlite' && (e.COSMOS_ENDPOINT || e.COSMOS_KEY)) {
+    problems.push(
+      'COSMOS_* variables are set while STORE=sqlite: ' +
+        'set STORE=cosmos to use Cosmos DB, or unset them.',
+    );
+  }
+  return problems;
+}
+
+function storeConfig(e: Env): StoreConfig {
+  if (e.STORE === 'sqlite') return { backend: 'sqlite', path: e.SQLITE_PATH };
+  return {
+    backend: 'cosmos',
+    endpoint: e.COSMOS_ENDPOINT as string,
+    database: e.COSMOS_DATABASE,
+    key: e.COSMOS_KEY,
+    disableEndpointDiscovery: e.COSMOS_DISABLE_ENDPOINT_DISCOVERY,
+  };
+}
+
+function modelConfig(e: Env): ModelConfig {
+  if (e.AZURE_OPENAI_ENDPOINT) {
+    return {
+      provider: 'azure',
+      endpoint: e.AZURE_OPENAI_ENDPOINT,
+      deployment: e.AZURE_OPENAI_DEPLOYMENT as string,
+      apiVersion: e.AZURE_OPENAI_API_VERSION,
+      apiKey: e.AZURE_OPENAI_API_KEY,
+    };
+  }
+  if (e.OPENAI_API_KEY) {
+    return {
+      provider: 'openai',
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+    };
+  }
+  return { provider: 'none' };
+}

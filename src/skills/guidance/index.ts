@@ -1,0 +1,2 @@
+export type { Checklist } from './checklist';
+export { CHECKLISTS, createSecurityGuidanceSkill, matchChecklists, scoreChecklist } from './skill';

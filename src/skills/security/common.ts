@@ -1,0 +1,93 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import type { Source } from '../../core/answer';
+import { daysBefore } from '../format';
+import { refang } from '../indicators/refang';
+import type { SkillContext, SkillResult } from '../types';
+import type { ReadContext, SecurityDataSource, SecurityDataset } from './types';
+
+export const severitySchema = z
+  .enum(['informational', 'low', 'medium', 'high'])
+  .describe('Incident severity: informational, low, medium or high.');
+
+export const incidentStatusSchema = z
+  .enum(['active', 'inProgress', 'resolved', 'redirected'])
+  .describe('Incident status: active, inProgress, resolved or redirected.');
+
+export const riskLevelSchema = z
+  .enum(['low', 'medium', 'high'])
+  .describe('Risk level: low, medium or high.');
+
+export const userSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'user is empty: give a UPN, a display name or a first name.' })
+  .max(256);
+
+export const sinceDaysSchema = z
+  .number()
+  .int()
+  .min(1, { error: 'sinceDays must be at least 1.' })
+  .max(365, { error: 'sinceDays can be at most 365.' });
+
+/** An IP address, accepted defanged (`185[.]220[.]101[.]4`) and returned plain. */
+export const ipSchema = z
+  .string()
+  .trim()
+  .transform((value) => refang(value).text)
+  .refine((value) => isIP(value) !== 0, {
+    error: 'ip must be an IPv4 or IPv6 address, such as 185.220.101.4.',
+  });
+
+/**
+ * Entra ID keeps sign-in logs for 30 days and Defender advanced hunting keeps 30 days of
+ * network events, so longer windows are shortened and the answer says so.
+ */
+export const TELEMETRY_RETENTION_DAYS = 30;
+
+export function retentionWindow(requestedDays: number): { days: number; note?: string } {
+  if (requestedDays <= TELEMETRY_RETENTION_DAYS) return { days: requestedDays };
+  return {
+    days: TELEMETRY_RETENTION_DAYS,
+    note:
+      `Sign-in and network logs are kept for ${TELEMETRY_RETENTION_DAYS} days, ` +
+      `so this covers the last ${TELEMETRY_RETENTION_DAYS}.`,
+  };
+}
+
+export function readContextOf(context: SkillContext): ReadContext {
+  return { tenantId: context.tenantId, signal: context.signal };
+}
+
+export function sinceDate(context: SkillContext, days: number | undefined): Date | undefined {
+  return days === undefined ? undefined : daysBefore(context.now(), days);
+}
+
+/** "in the last 7 days", "today", or "" when there is no window. */
+export function windowPhrase(days: number | undefined): string {
+  if (days === undefined) return '';
+  return days === 1 ? ' in the last day' : ` in the last ${days} days`;
+}
+
+/** The source entries for datasets read from a security source, stamped with the read time. */
+export function sourcesOf(
+  source: SecurityDataSource,
+  context: SkillContext,
+  ...datasets: SecurityDataset[]
+): Source[] {
+  const retrievedAt = context.now().toISOString();
+  return datasets.map((dataset) => ({ ...source.describe(dataset), retrievedAt }));
+}
+
+/** Adds the demo label when the data came from the demo tenant. */
+export function fromSource(source: SecurityDataSource, result: SkillResult): SkillResult {
+  return source.demo ? { ...result, demoData: true } : result;
+}
+
+export function statusLabel(status: string): string {
+  return status === 'inProgress' ? 'in progress' : status;
+}
+
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
