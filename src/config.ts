@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { type SlackConfig, slackConfig, slackProblems } from './config-slack';
 import { ConfigError } from './core/errors';
 
 /**
@@ -38,6 +39,11 @@ const optionalUrl = z
   .transform((v) => (v === '' ? undefined : v))
   .pipe(url.optional())
   .optional();
+
+/** How the bot signs in to Azure Bot Service, as botbuilder names the choices. */
+export const TEAMS_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+export type TeamsAppType = (typeof TEAMS_APP_TYPES)[number];
 
 const schema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -85,6 +91,28 @@ const schema = z.object({
   ATTACK_STIX_URL: url.default(
     'https://raw.githubusercontent.com/mitre/cti/master/enterprise-attack/enterprise-attack.json',
   ),
+
+  // Microsoft Teams, with botbuilder's own variable names so Azure Bot templates work unchanged.
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: z
+    .string()
+    .trim()
+    .default('MultiTenant')
+    .transform((v) => TEAMS_APP_TYPES.find((type) => type.toLowerCase() === v.toLowerCase()))
+    .pipe(
+      z.enum(TEAMS_APP_TYPES, { error: 'must be MultiTenant, SingleTenant or UserAssignedMSI' }),
+    ),
+  TEAMS_PROGRESS_AFTER_MS: int(2000, 0, 60000),
+
+  // Slack; see config-slack.ts for the combinations accepted.
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_API_URL: url.default('https://slack.com/api/'),
 });
 
 type Env = z.infer<typeof schema>;
@@ -120,6 +148,16 @@ export type StoreConfig =
       disableEndpointDiscovery: boolean;
     };
 
+export interface TeamsConfig {
+  /** Azure Bot (Entra app or managed identity client) id; absent means no authentication. */
+  appId?: string;
+  appPassword?: string;
+  appTenantId?: string;
+  appType: TeamsAppType;
+  /** A turn still running after this long posts a progress message (TEAMS_PROGRESS_AFTER_MS). */
+  progressAfterMs: number;
+}
+
 export interface Config {
   server: {
     host: string;
@@ -147,6 +185,8 @@ export interface Config {
     osvApiUrl: string;
     attackStixUrl: string;
   };
+  teams: TeamsConfig;
+  slack: SlackConfig;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -204,6 +244,14 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
       osvApiUrl: e.OSV_API_URL,
       attackStixUrl: e.ATTACK_STIX_URL,
     },
+    teams: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appTenantId: e.MicrosoftAppTenantId,
+      appType: e.MicrosoftAppType,
+      progressAfterMs: e.TEAMS_PROGRESS_AFTER_MS,
+    },
+    slack: slackConfig(e),
   };
 }
 
@@ -252,6 +300,45 @@ function crossCheck(e: Env): string[] {
     problems.push(
       'COSMOS_* variables are set while STORE=sqlite: ' +
         'set STORE=cosmos to use Cosmos DB, or unset them.',
+    );
+  }
+  problems.push(...teamsProblems(e));
+  problems.push(...slackProblems(e));
+  return problems;
+}
+
+/** The combinations botbuilder would reject at the first request, caught at start-up instead. */
+function teamsProblems(e: Env): string[] {
+  const problems: string[] = [];
+  const type = e.MicrosoftAppType;
+  if (type !== 'MultiTenant' && !e.MicrosoftAppId) {
+    problems.push(
+      `MicrosoftAppId is not set while MicrosoftAppType=${type}: set it to the ` +
+        (type === 'UserAssignedMSI' ? 'client id of the managed identity.' : 'bot’s app id.'),
+    );
+  }
+  if (type !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+    problems.push(
+      `MicrosoftAppTenantId is not set while MicrosoftAppType=${type}: set it to the ` +
+        'directory (tenant) id of the Azure Bot’s app registration or managed identity.',
+    );
+  }
+  if (type === 'UserAssignedMSI' && e.MicrosoftAppPassword) {
+    problems.push(
+      'MicrosoftAppPassword is set while MicrosoftAppType=UserAssignedMSI: a managed identity ' +
+        'needs no secret. Unset MicrosoftAppPassword.',
+    );
+  }
+  if (type !== 'UserAssignedMSI' && e.MicrosoftAppId && !e.MicrosoftAppPassword) {
+    problems.push(
+      `MicrosoftAppPassword is not set while MicrosoftAppId is: set it to a client secret of ` +
+        'that app registration, or use MicrosoftAppType=UserAssignedMSI with a managed identity.',
+    );
+  }
+  if (!e.MicrosoftAppId && e.MicrosoftAppPassword) {
+    problems.push(
+      'MicrosoftAppPassword is set without MicrosoftAppId: set MicrosoftAppId to the bot’s ' +
+        'app id, or unset the password.',
     );
   }
   return problems;

@@ -1,5 +1,7 @@
 import type { Server } from 'restify';
 import { type Warden, buildWarden } from './app';
+import { createSlackChannel, type SlackChannel } from './channels/slack';
+import { TeamsChannel } from './channels/teams';
 import { WebChannel } from './channels/web/routes';
 import { type Config, loadConfig } from './config';
 import { ConfigError } from './core/errors';
@@ -12,6 +14,8 @@ export interface RunningServer {
   server: Server;
   /** Base URL the server listens on, such as http://127.0.0.1:3978. */
   url: string;
+  /** The Slack channel, present while SLACK_SIGNING_SECRET is set. */
+  slack?: SlackChannel;
   close(): Promise<void>;
 }
 
@@ -21,6 +25,18 @@ export async function startServer(warden: Warden): Promise<RunningServer> {
     logger,
     health: () => ({ store: config.store.backend, model: config.model.provider }),
   });
+
+  const teams = new TeamsChannel({
+    ...warden,
+    teams: config.teams,
+    host: config.server.host,
+    demoData: config.data.demo,
+  });
+  teams.register(server);
+
+  const slack = createSlackChannel({ ...warden, slack: config.slack });
+  slack?.register(server);
+  slack?.start();
 
   if (config.server.playgroundEnabled) {
     const web = new WebChannel({ ...warden, tenantId: config.server.webTenantId });
@@ -41,10 +57,15 @@ export async function startServer(warden: Warden): Promise<RunningServer> {
       model: config.model.provider,
       playground: config.server.playgroundEnabled,
       demoData: config.data.demo,
+      teamsAuthentication: config.teams.appId ? config.teams.appType : 'none (loopback only)',
     },
     config.server.playgroundEnabled ? `Warden is running: open ${url}/` : 'Warden is running',
   );
-  return { server, url, close: () => closeServer(server) };
+  const close = async () => {
+    await closeServer(server);
+    await slack?.stop();
+  };
+  return { server, url, slack, close };
 }
 
 function formatHost(host: string): string {

@@ -51,20 +51,7 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES)
       'Send the request body as JSON with the header Content-Type: application/json.',
     );
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      throw new ValidationError(
-        'body_too_large',
-        `The request body is larger than ${Math.round(maxBytes / 1024)} KB. Send less text.`,
-        { status: 413 },
-      );
-    }
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readRawBody(req, maxBytes, 'body_too_large')).toString('utf8');
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -74,6 +61,31 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES)
       { cause: error },
     );
   }
+}
+
+/**
+ * Reads a request body as sent, refusing it with a 413 (`code`) once it passes `maxBytes`, so an
+ * oversized request never sits whole in memory.
+ */
+export async function readRawBody(
+  req: NodeJS.ReadableStream,
+  maxBytes: number,
+  code: string,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      throw new ValidationError(
+        code,
+        `The request body is larger than ${Math.round(maxBytes / 1024)} KB. Send less text.`,
+        { status: 413 },
+      );
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 type JsonHandler = (req: Request) => Promise<{ status?: number; body: unknown }>;

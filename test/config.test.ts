@@ -103,6 +103,77 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig for Microsoft Teams', () => {
+  it('runs without a bot registration, with a two-second progress threshold', () => {
+    expect(loadConfig({}).teams).toEqual({
+      appId: undefined,
+      appPassword: undefined,
+      appTenantId: undefined,
+      appType: 'MultiTenant',
+      progressAfterMs: 2000,
+    });
+  });
+
+  it('reads botbuilder’s variable names and accepts the app type in any casing', () => {
+    const config = loadConfig({
+      MicrosoftAppId: 'app-1',
+      MicrosoftAppTenantId: 'tenant-1',
+      MicrosoftAppType: 'userassignedmsi',
+    });
+
+    expect(config.teams).toMatchObject({
+      appId: 'app-1',
+      appTenantId: 'tenant-1',
+      appType: 'UserAssignedMSI',
+    });
+  });
+
+  it('refuses an unknown app type', () => {
+    expect(problemsOf({ MicrosoftAppType: 'Federated' })).toEqual([
+      'MicrosoftAppType: must be MultiTenant, SingleTenant or UserAssignedMSI',
+    ]);
+  });
+
+  it('refuses SingleTenant without a tenant id', () => {
+    const problems = problemsOf({
+      MicrosoftAppId: 'app-1',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+    });
+
+    expect(problems).toEqual([
+      expect.stringMatching(/^MicrosoftAppTenantId is not set while MicrosoftAppType=Single/),
+    ]);
+  });
+
+  it('refuses an app id without a password, unless it is a managed identity', () => {
+    expect(problemsOf({ MicrosoftAppId: 'app-1' })).toEqual([
+      expect.stringMatching(/^MicrosoftAppPassword is not set while MicrosoftAppId is/),
+    ]);
+    expect(
+      problemsOf({
+        MicrosoftAppId: 'app-1',
+        MicrosoftAppTenantId: 'tenant-1',
+        MicrosoftAppType: 'UserAssignedMSI',
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses a password for a managed identity, and a password without an app id', () => {
+    const msi = problemsOf({
+      MicrosoftAppId: 'app-1',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppTenantId: 'tenant-1',
+      MicrosoftAppType: 'UserAssignedMSI',
+    });
+
+    expect(msi).toEqual([expect.stringMatching(/needs no secret/)]);
+    expect(problemsOf({ MicrosoftAppPassword: 'secret' })).toEqual([
+      expect.stringMatching(/^MicrosoftAppPassword is set without MicrosoftAppId/),
+    ]);
+  });
+});
+
 describe('readEnvironment', () => {
   it('reads .env under the real environment, which wins', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'warden-env-'));
@@ -125,11 +196,82 @@ describe('isLoopbackHost', () => {
 describe('.env.example', () => {
   const example = parseEnv(readFileSync(path.join(__dirname, '..', '.env.example'), 'utf8'));
 
-  it('lists every variable Warden reads, and nothing else', () => {
-    expect(Object.keys(example).sort()).toEqual([...ENVIRONMENT_VARIABLES].sort());
+  it('lists every variable Warden and its package script read, and nothing else', () => {
+    const packaging = [
+      'TEAMS_APP_WEBSITE_URL',
+      'TEAMS_APP_PRIVACY_URL',
+      'TEAMS_APP_TERMS_URL',
+      'TEAMS_APP_DEVELOPER_NAME',
+    ];
+
+    expect(Object.keys(example).sort()).toEqual([...ENVIRONMENT_VARIABLES, ...packaging].sort());
   });
 
   it('gives each variable its real default', () => {
     expect(loadConfig(example)).toEqual(loadConfig({}));
+  });
+});
+
+describe('loadConfig for Slack', () => {
+  const oauth = {
+    SLACK_SIGNING_SECRET: 'signing-secret',
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'client-secret',
+    SLACK_STATE_SECRET: 'a-long-random-state-secret',
+  };
+
+  it('keeps Slack off by default, with the public Web API', () => {
+    expect(loadConfig({}).slack).toEqual({ apiUrl: 'https://slack.com/api/' });
+  });
+
+  it('reads a single-workspace bot token, and a Web API URL ending in a slash', () => {
+    const config = loadConfig({
+      SLACK_SIGNING_SECRET: 'signing-secret',
+      SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+    });
+
+    expect(config.slack).toEqual({
+      signingSecret: 'signing-secret',
+      auth: { mode: 'token', botToken: 'xoxb-1-2-3' },
+      apiUrl: 'http://127.0.0.1:9999/api/',
+    });
+  });
+
+  it('reads OAuth installs for many workspaces', () => {
+    expect(loadConfig(oauth).slack.auth).toEqual({
+      mode: 'oauth',
+      clientId: '1111.2222',
+      clientSecret: 'client-secret',
+      stateSecret: 'a-long-random-state-secret',
+    });
+  });
+
+  it('refuses a bot token together with OAuth variables', () => {
+    expect(problemsOf({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN and SLACK_CLIENT_ID\/SLACK_CLIENT_SECRET/),
+    ]);
+  });
+
+  it('refuses part of the OAuth variables, and a short state secret', () => {
+    expect(problemsOf({ SLACK_CLIENT_ID: '1111.2222', SLACK_STATE_SECRET: 'short' })).toEqual([
+      expect.stringMatching(/go together: set all three/),
+      expect.stringMatching(/^SLACK_STATE_SECRET is shorter than 16 characters/),
+    ]);
+  });
+
+  it('refuses a token that is not a bot token, and a signing secret with no way to post', () => {
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxp-user-token' })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN is not a bot token \(it must start with xoxb-\)/),
+    ]);
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET is set but Warden has no way to post/),
+    ]);
+  });
+
+  it('refuses a Web API URL that is not http(s)', () => {
+    expect(problemsOf({ SLACK_API_URL: 'slack.com/api' })).toEqual([
+      'SLACK_API_URL: must be an absolute http(s) URL',
+    ]);
   });
 });

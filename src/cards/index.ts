@@ -7,3 +7,4 @@ export { CARD_BUDGET_BYTES, TEAMS_MESSAGE_LIMIT_BYTES, MAX_TABLE_ROWS, cardBytes
 export { FEEDBACK_COMMENT_MAX_CHARS } from './forms';
 export { AI_NOTE } from './elements';
 export type * from './types';
+export * from './block-kit-public';

@@ -16,6 +16,8 @@ export interface KnownConversation {
   name: string;
   /** Channel-specific address for proactive messages (a Teams ConversationReference). */
   reference?: unknown;
+  /** True once Warden was removed from it: kept for history, no longer offered for sharing. */
+  uninstalled?: boolean;
 }
 
 export interface ConversationRegistration {
@@ -26,6 +28,8 @@ export interface ConversationRegistration {
   name?: string;
   /** Kept from an earlier registration when missing. */
   reference?: unknown;
+  /** Kept from an earlier registration when missing; false when Warden is added again. */
+  uninstalled?: boolean;
 }
 
 interface ConversationDocument {
@@ -36,6 +40,7 @@ interface ConversationDocument {
   channel: ChannelKind;
   name: string;
   reference?: unknown;
+  uninstalled?: boolean;
 }
 
 /** The conversations of each tenant that Warden knows, kept in the `installations` container. */
@@ -61,6 +66,7 @@ export class ConversationDirectory {
         channel: registration.channel,
         name: registration.name ?? current?.name ?? registration.id,
         reference: registration.reference ?? current?.reference,
+        uninstalled: registration.uninstalled ?? current?.uninstalled,
       }),
     );
     // The mutation always returns a document, so updateWithRetry always writes one.
@@ -99,5 +105,6 @@ function toConversation(doc: StoredDocument<ConversationDocument>): KnownConvers
     name: doc.name,
   };
   if (doc.reference !== undefined) known.reference = doc.reference;
+  if (doc.uninstalled) known.uninstalled = true;
   return known;
 }

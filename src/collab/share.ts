@@ -42,7 +42,7 @@ export class ShareService {
     const source = await this.deps.directory.get(tenantId, fromConversationId);
     const known = await this.deps.directory.list(tenantId, source?.channel);
     return known
-      .filter((conversation) => conversation.id !== fromConversationId)
+      .filter((conversation) => conversation.id !== fromConversationId && !conversation.uninstalled)
       .map(({ id, name }) => ({ id, name }));
   }
 
@@ -83,6 +83,14 @@ export class ShareService {
         'share_target_not_found',
         'Warden does not know that conversation in your organisation. Pick one from the list, ' +
           'or add Warden to it first.',
+        { detail: { tenantId, targetConversationId } },
+      );
+    }
+    if (target.uninstalled) {
+      throw new ValidationError(
+        'share_target_uninstalled',
+        `Warden was removed from ${target.name}, so it cannot post there. Add Warden to it ` +
+          'again, or pick another conversation.',
         { detail: { tenantId, targetConversationId } },
       );
     }

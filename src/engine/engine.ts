@@ -110,7 +110,6 @@ export class Engine {
       const ms = Math.round((performance.now() - startedAt) * 100) / 100;
       log.info(
         {
-          turnId,
           channel: message.conversation.channel,
           tenant: message.tenantId,
           skills,

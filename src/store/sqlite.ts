@@ -48,6 +48,11 @@ const SCHEMA = `
     body TEXT NOT NULL,
     PRIMARY KEY (container, tenant_id, id)
   );
+  CREATE INDEX IF NOT EXISTS documents_by_conversation ON documents (
+    container,
+    tenant_id,
+    json_extract(body, '$.conversationId')
+  );
 `;
 
 /** SQLite result codes that mean the file or the disk is the problem, not the caller. */
@@ -244,20 +249,24 @@ function buildSelect(
   const clauses = ['container = ?', 'tenant_id = ?'];
   const params: unknown[] = [container, tenantId];
 
+  // Field names are checked as plain identifiers (query.ts), so the JSON paths are written into
+  // the SQL as literals: that is what lets SQLite use the expression index on conversationId.
   for (const [field, value] of query.where) {
-    const path = `$.${field}`;
+    const path = `'$.${field}'`;
     if (value === null || typeof value === 'boolean') {
-      clauses.push('json_type(body, ?) = ?');
-      params.push(path, String(value));
+      clauses.push(`json_type(body, ${path}) = ?`);
+      params.push(String(value));
     } else {
-      clauses.push(`json_type(body, ?) IN (${jsonTypesOf(value)}) AND json_extract(body, ?) = ?`);
-      params.push(path, path, value);
+      clauses.push(
+        `json_type(body, ${path}) IN (${jsonTypesOf(value)}) AND json_extract(body, ${path}) = ?`,
+      );
+      params.push(value);
     }
   }
 
   if (query.range) {
     const { field, gte, lt } = query.range;
-    const path = `$.${field}`;
+    const path = `'$.${field}'`;
     // Cosmos DB compares only values of the same type, so SQLite must skip the others too.
     for (const [operator, bound] of [
       ['>=', gte],
@@ -265,17 +274,17 @@ function buildSelect(
     ] as const) {
       if (bound === undefined) continue;
       clauses.push(
-        `json_type(body, ?) IN (${jsonTypesOf(bound)}) AND json_extract(body, ?) ${operator} ?`,
+        `json_type(body, ${path}) IN (${jsonTypesOf(bound)}) ` +
+          `AND json_extract(body, ${path}) ${operator} ?`,
       );
-      params.push(path, path, bound);
+      params.push(bound);
     }
   }
 
   let sql = `SELECT etag, body FROM documents WHERE ${clauses.join(' AND ')}`;
   if (query.orderBy) {
     const direction = query.orderBy.direction === 'desc' ? 'DESC' : 'ASC';
-    sql += ` ORDER BY json_extract(body, ?) ${direction}, id ${direction}`;
-    params.push(`$.${query.orderBy.field}`);
+    sql += ` ORDER BY json_extract(body, '$.${query.orderBy.field}') ${direction}, id ${direction}`;
   }
   sql += ' LIMIT ?';
   params.push(query.limit);

@@ -50,4 +50,24 @@ describe('ConversationDirectory', () => {
     const teams = await harness.directory.list(TENANT_A, 'teams');
     expect(teams.map((c) => c.id)).toEqual(['c3', 'c2']);
   });
+
+  it('marks a conversation uninstalled until Warden is added again', async () => {
+    await harness.directory.register(aConversation(TENANT_A, 'conv-1', 'soc-triage'));
+    await harness.directory.register({
+      id: 'conv-1',
+      tenantId: TENANT_A,
+      channel: 'teams',
+      uninstalled: true,
+    });
+    await harness.directory.register({ id: 'conv-1', tenantId: TENANT_A, channel: 'teams' });
+    expect(await harness.directory.get(TENANT_A, 'conv-1')).toMatchObject({ uninstalled: true });
+
+    await harness.directory.register({
+      id: 'conv-1',
+      tenantId: TENANT_A,
+      channel: 'teams',
+      uninstalled: false,
+    });
+    expect(await harness.directory.get(TENANT_A, 'conv-1')).not.toHaveProperty('uninstalled');
+  });
 });

@@ -86,4 +86,18 @@ describe('ShareService', () => {
       code: 'share_not_answer',
     });
   });
+
+  it('neither offers nor posts to a conversation Warden was removed from', async () => {
+    await harness.directory.register({
+      id: 'conv-soc',
+      tenantId: TENANT_A,
+      channel: 'teams',
+      uninstalled: true,
+    });
+
+    expect(await harness.share.targets(TENANT_A, 'conv-incident')).toEqual([]);
+    await expect(harness.share.share(TENANT_A, 'turn-1', 'conv-soc', alex)).rejects.toMatchObject({
+      code: 'share_target_uninstalled',
+    });
+  });
 });

@@ -173,7 +173,6 @@ describe('Engine', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0].bindings).toMatchObject({ component: 'engine', turnId: turn.id });
     expect(lines[0].fields).toMatchObject({
-      turnId: turn.id,
       channel: 'web',
       tenant: 'tenant-a',
       skills: ['list_incidents'],
