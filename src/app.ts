@@ -1,6 +1,7 @@
 import { type CollabServices, createCollabServices } from './collab';
 import type { FeedbackService } from './collab/feedback';
 import type { Config } from './config';
+import { createSecurityData, type TokenCredential } from './connectors';
 import type { Logger } from './core/logger';
 import { Engine } from './engine/engine';
 import { createHttpClient } from './http/client';
@@ -21,14 +22,30 @@ export interface Warden extends CollabServices {
   close(): Promise<void>;
 }
 
-export async function buildWarden(config: Config, logger: Logger): Promise<Warden> {
+/** Real parts a caller may replace; tests pass a fake Azure credential. */
+export interface WardenParts {
+  azureCredential?: TokenCredential;
+}
+
+export async function buildWarden(
+  config: Config,
+  logger: Logger,
+  parts: WardenParts = {},
+): Promise<Warden> {
   const now = () => new Date();
   const store = createStore(config.store, logger);
   await store.init();
 
   const http = createHttpClient({ logger });
   const cache = new StoreFeedCache(store);
-  const securityData = config.data.demo ? createDemoTenant(now) : undefined;
+  const securityData = createSecurityData({
+    config,
+    http,
+    logger,
+    now,
+    credential: parts.azureCredential,
+    demo: () => createDemoTenant(now),
+  });
   const skills = new SkillRegistry(createSkills({ threatIntel: config.threatIntel, securityData }));
   const model = createModelClient(config.model, logger);
 

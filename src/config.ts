@@ -92,6 +92,14 @@ const schema = z.object({
     'https://raw.githubusercontent.com/mitre/cti/master/enterprise-attack/enterprise-attack.json',
   ),
 
+  // Microsoft Graph (Defender XDR, Entra ID, Intune) through @azure/identity.
+  GRAPH_ENABLED: bool(false),
+  GRAPH_BASE_URL: url.default('https://graph.microsoft.com'),
+  GRAPH_MAX_PAGES: int(10, 1, 100),
+  AZURE_TENANT_ID: optionalText,
+  AZURE_CLIENT_ID: optionalText,
+  AZURE_AUTHORITY_HOST: optionalUrl,
+
   // Microsoft Teams, with botbuilder's own variable names so Azure Bot templates work unchanged.
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -177,6 +185,10 @@ export interface Config {
     memoryTurns: number;
   };
   data: { demo: boolean };
+  /** The identity every live connector signs in with (@azure/identity). */
+  azure: { tenantId?: string; clientId?: string; authorityHost?: string };
+  /** On with GRAPH_ENABLED=true. */
+  graph: { enabled: boolean; baseUrl: string; maxPages: number };
   threatIntel: {
     offline: boolean;
     nvdApiUrl: string;
@@ -236,6 +248,17 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
       memoryTurns: e.MEMORY_TURNS,
     },
     data: { demo: e.DEMO_DATA },
+    azure: {
+      tenantId: e.AZURE_TENANT_ID,
+      clientId: e.AZURE_CLIENT_ID,
+      authorityHost: e.AZURE_AUTHORITY_HOST,
+    },
+    graph: {
+      // Explicit: AZURE_CLIENT_ID alone may be Cosmos DB's or Azure OpenAI's managed identity.
+      enabled: e.GRAPH_ENABLED,
+      baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+      maxPages: e.GRAPH_MAX_PAGES,
+    },
     threatIntel: {
       offline: e.THREAT_INTEL_OFFLINE,
       nvdApiUrl: e.NVD_API_URL,

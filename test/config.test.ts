@@ -275,3 +275,37 @@ describe('loadConfig for Slack', () => {
     ]);
   });
 });
+
+describe('loadConfig for Microsoft Graph', () => {
+  it('keeps Graph off by default, on the public cloud', () => {
+    expect(loadConfig({}).graph).toEqual({
+      enabled: false,
+      baseUrl: 'https://graph.microsoft.com',
+      maxPages: 10,
+    });
+  });
+
+  it('turns Graph on only when asked, whatever Azure identity variables are set', () => {
+    const both = loadConfig({ AZURE_TENANT_ID: 'tenant-1', AZURE_CLIENT_ID: 'client-1' });
+
+    expect(both.graph.enabled).toBe(false);
+    expect(both.azure).toEqual({ tenantId: 'tenant-1', clientId: 'client-1' });
+    expect(loadConfig({ GRAPH_ENABLED: 'true' }).graph.enabled).toBe(true);
+  });
+
+  it('reads a sovereign cloud root and authority host', () => {
+    const config = loadConfig({
+      GRAPH_BASE_URL: 'https://graph.microsoft.us/',
+      AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.us',
+    });
+
+    expect(config.graph.baseUrl).toBe('https://graph.microsoft.us');
+    expect(config.azure.authorityHost).toBe('https://login.microsoftonline.us');
+  });
+
+  it('refuses a Graph root that is not a URL', () => {
+    expect(problemsOf({ GRAPH_BASE_URL: 'graph.microsoft.com' })).toEqual([
+      'GRAPH_BASE_URL: must be an absolute http(s) URL',
+    ]);
+  });
+});
