@@ -1,14 +1,15 @@
 import { type CollabServices, createCollabServices } from './collab';
 import type { FeedbackService } from './collab/feedback';
 import type { Config } from './config';
-import { createSecurityData, type TokenCredential } from './connectors';
+import { type Connectors, createConnectors, type TokenCredential } from './connectors';
 import type { Logger } from './core/logger';
 import { Engine } from './engine/engine';
 import { createHttpClient } from './http/client';
 import { createModelClient } from './llm';
 import { newId } from './logging';
-import { SkillRegistry, createSkills } from './skills';
+import { type CreateSkillsOptions, SkillRegistry, createSkills } from './skills';
 import { createDemoTenant } from './skills/demo';
+import { portalLogsLinks } from './skills/hunting';
 import { createStore } from './store';
 import { StoreFeedCache } from './store/feed-cache';
 import type { DocumentStore } from './store/types';
@@ -38,7 +39,7 @@ export async function buildWarden(
 
   const http = createHttpClient({ logger });
   const cache = new StoreFeedCache(store);
-  const securityData = createSecurityData({
+  const connectors = createConnectors({
     config,
     http,
     logger,
@@ -46,7 +47,17 @@ export async function buildWarden(
     credential: parts.azureCredential,
     demo: () => createDemoTenant(now),
   });
-  const skills = new SkillRegistry(createSkills({ threatIntel: config.threatIntel, securityData }));
+  const skills = new SkillRegistry(
+    createSkills({
+      threatIntel: config.threatIntel,
+      securityData: connectors.securityData,
+      hunting: huntingOf(connectors, config),
+      advancedHunting: connectors.advancedHunting && {
+        service: connectors.advancedHunting,
+        options: { maxRows: config.sentinel.kql.maxRows },
+      },
+    }),
+  );
   const model = createModelClient(config.model, logger);
 
   const collab = createCollabServices({ store, logger, now, newId });
@@ -63,6 +74,21 @@ export async function buildWarden(
   });
 
   return { config, logger, store, engine, ...collab, close: () => store.close() };
+}
+
+/** The Sentinel workspace's KQL, when SENTINEL_WORKSPACE_ID is set. */
+function huntingOf(connectors: Connectors, config: Config): CreateSkillsOptions['hunting'] {
+  const { logAnalytics, sentinel } = connectors;
+  if (!logAnalytics) return undefined;
+  return {
+    runner: logAnalytics,
+    options: {
+      ...config.sentinel.kql,
+      workspaceName: config.sentinel.workspace?.workspaceName,
+      // Portal links need the workspace's ARM name, which only the SENTINEL_* trio gives.
+      portalQueryUrl: sentinel ? portalLogsLinks(sentinel.workspaceResourceId) : undefined,
+    },
+  };
 }
 
 /**

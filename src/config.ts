@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { type AzureConfig, AZURE_VARIABLES, azureConfig, azureProblems } from './config-azure';
+import { bool, int, optionalText, optionalUrl, url } from './config-fields';
 import { type SlackConfig, slackConfig, slackProblems } from './config-slack';
 import { ConfigError } from './core/errors';
 
@@ -8,37 +10,6 @@ import { ConfigError } from './core/errors';
  * Every setting Warden reads, parsed from the environment (and an optional `.env` file) in one
  * place. Defaults live here and in `.env.example`; nothing else reads `process.env`.
  */
-
-const bool = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], {
-      error: 'must be true or false',
-    })
-    .default(fallback ? 'true' : 'false')
-    .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-const int = (fallback: number, min: number, max: number) =>
-  z.coerce
-    .number({ error: 'must be a whole number' })
-    .int({ error: 'must be a whole number' })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` })
-    .default(fallback);
-
-const url = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
-
-const optionalUrl = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .pipe(url.optional())
-  .optional();
 
 /** How the bot signs in to Azure Bot Service, as botbuilder names the choices. */
 export const TEAMS_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -92,13 +63,8 @@ const schema = z.object({
     'https://raw.githubusercontent.com/mitre/cti/master/enterprise-attack/enterprise-attack.json',
   ),
 
-  // Microsoft Graph (Defender XDR, Entra ID, Intune) through @azure/identity.
-  GRAPH_ENABLED: bool(false),
-  GRAPH_BASE_URL: url.default('https://graph.microsoft.com'),
-  GRAPH_MAX_PAGES: int(10, 1, 100),
-  AZURE_TENANT_ID: optionalText,
-  AZURE_CLIENT_ID: optionalText,
-  AZURE_AUTHORITY_HOST: optionalUrl,
+  // Live connectors (Graph, Sentinel, Log Analytics); see config-azure.ts.
+  ...AZURE_VARIABLES,
 
   // Microsoft Teams, with botbuilder's own variable names so Azure Bot templates work unchanged.
   MicrosoftAppId: optionalText,
@@ -166,7 +132,7 @@ export interface TeamsConfig {
   progressAfterMs: number;
 }
 
-export interface Config {
+export interface Config extends AzureConfig {
   server: {
     host: string;
     port: number;
@@ -185,10 +151,6 @@ export interface Config {
     memoryTurns: number;
   };
   data: { demo: boolean };
-  /** The identity every live connector signs in with (@azure/identity). */
-  azure: { tenantId?: string; clientId?: string; authorityHost?: string };
-  /** On with GRAPH_ENABLED=true. */
-  graph: { enabled: boolean; baseUrl: string; maxPages: number };
   threatIntel: {
     offline: boolean;
     nvdApiUrl: string;
@@ -248,17 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
       memoryTurns: e.MEMORY_TURNS,
     },
     data: { demo: e.DEMO_DATA },
-    azure: {
-      tenantId: e.AZURE_TENANT_ID,
-      clientId: e.AZURE_CLIENT_ID,
-      authorityHost: e.AZURE_AUTHORITY_HOST,
-    },
-    graph: {
-      // Explicit: AZURE_CLIENT_ID alone may be Cosmos DB's or Azure OpenAI's managed identity.
-      enabled: e.GRAPH_ENABLED,
-      baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
-      maxPages: e.GRAPH_MAX_PAGES,
-    },
+    ...azureConfig(e),
     threatIntel: {
       offline: e.THREAT_INTEL_OFFLINE,
       nvdApiUrl: e.NVD_API_URL,
@@ -327,6 +279,7 @@ function crossCheck(e: Env): string[] {
   }
   problems.push(...teamsProblems(e));
   problems.push(...slackProblems(e));
+  problems.push(...azureProblems(e));
   return problems;
 }
 

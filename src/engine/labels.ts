@@ -9,13 +9,18 @@ const SOURCE_NAMES: Record<string, string> = {
   kev_recent: 'the CISA KEV catalog',
   osv_query: 'the OSV vulnerability database',
   attack_technique: 'MITRE ATT&CK',
-  list_incidents: 'Sentinel incidents',
+  list_incidents: 'Defender XDR and Sentinel incidents',
   get_incident: 'the incident record',
   list_signins: 'Entra ID sign-ins',
   list_risky_users: 'Entra ID Protection risky users',
   list_devices: 'Intune devices',
   lookup_user: 'the user directory',
   ip_activity: 'network activity and sign-ins',
+  list_risk_detections: 'Entra ID Protection risk detections',
+  device_exposure: 'device exposure',
+  hunt: 'Microsoft Sentinel hunting (KQL)',
+  run_kql: 'the Microsoft Sentinel workspace (KQL)',
+  advanced_hunting: 'Defender XDR advanced hunting',
   security_guidance: 'the security guidance library',
 };
 
@@ -53,6 +58,12 @@ const SUGGESTIONS: Record<string, (input: Input) => string[]> = {
   list_devices: () => ['Which devices are noncompliant?'],
   lookup_user: (input) => [`Show sign-ins for ${String(input.user)} this week`],
   security_guidance: () => ['Show open high-severity incidents'],
+  list_risk_detections: (input) =>
+    input.user
+      ? [`Show sign-ins for ${String(input.user)} this week`]
+      : ['Which users are at high risk?'],
+  device_exposure: () => ['Which devices are noncompliant?', 'What was added to KEV this week?'],
+  hunt: () => ['Show open high-severity incidents'],
   extract_indicators: () => ['What was added to KEV this week?'],
 };
 

@@ -26,7 +26,7 @@ export class OfflinePlanner implements Planner {
     const entities = extractEntities(message.text, message.conversation.name);
     const planned =
       this.followUpCalls(message.text, entities, request.history) ??
-      routeQuestion(message.text, entities) ??
+      routeQuestion(message.text, entities, (skill) => this.options.skills.has(skill)) ??
       attachmentCalls(request);
     if (!planned) return clarification();
 

@@ -40,6 +40,31 @@ const INTENT = {
     'users?\\b.*\\b(?:at|with)\\s+(?:\\w+\\s+)?risk',
   ]),
   incidents: words(['incidents?', 'alerts?']),
+  failed: words([
+    'failed',
+    'failures?',
+    'unsuccessful',
+    'brute[- ]?forc\\w*',
+    'password[- ]spray\\w*',
+    'lock(?:ed)?[- ]?outs?',
+  ]),
+  riskDetections: words([
+    'risk detections?',
+    'risk events?',
+    'identity protection',
+    'why (?:was|is|were|are)\\b.*\\b(?:risky|flagged|at risk)',
+  ]),
+  processes: words(['(?:rare|unusual|uncommon|odd|strange|new) process(?:es)?']),
+  /** With a CVE id: the question is whether our devices have it, not what it is. */
+  exposure: words([
+    'expos(?:ed|ure)',
+    'impacted',
+    'hosts?',
+    'fleet',
+    'servers?',
+    'workstations?',
+    '(?:are|is) (?:we|any of (?:us|ours))\\b.*\\b(?:vulnerable|affected|at risk|patched)',
+  ]),
   devices: words([
     'devices?',
     'laptops?',
@@ -76,7 +101,15 @@ const INTENT = {
 
 const MAX_CALLS_PER_KIND = 3;
 
-export function routeQuestion(text: string, entities: Entities): SkillCall[] | undefined {
+/**
+ * `offers` says which skills this deployment has, for rules with a better skill when one is
+ * there (a Sentinel KQL hunt for failed sign-ins) and a plainer one otherwise.
+ */
+export function routeQuestion(
+  text: string,
+  entities: Entities,
+  offers: (skill: string) => boolean = () => true,
+): SkillCall[] | undefined {
   const e = entities;
   const window = e.sinceDays ? { sinceDays: e.sinceDays } : {};
   const user = e.users[0];
@@ -85,7 +118,8 @@ export function routeQuestion(text: string, entities: Entities): SkillCall[] | u
     return [{ skill: 'extract_indicators', input: { text } }];
   }
   if (e.cveIds.length > 0) {
-    return e.cveIds.slice(0, MAX_CALLS_PER_KIND).map((cveId) => call('lookup_cve', { cveId }));
+    const skill = isExposureQuestion(text, e) ? 'device_exposure' : 'lookup_cve';
+    return e.cveIds.slice(0, MAX_CALLS_PER_KIND).map((cveId) => call(skill, { cveId }));
   }
   if (INTENT.kev.test(text)) return [call('kev_recent', { days: e.sinceDays ?? 7 })];
   if (e.techniqueIds.length > 0) {
@@ -97,6 +131,13 @@ export function routeQuestion(text: string, entities: Entities): SkillCall[] | u
     const { ecosystem, name, version } = e.pkg;
     return [call('osv_query', { ecosystem, name, version })];
   }
+  const huntFailures = offers('hunt') && INTENT.failed.test(text) && INTENT.signIns.test(text);
+  if (huntFailures && (user || e.ips.length > 0)) {
+    return [hunt('failed_signins', { user, ip: e.ips[0], sinceDays: e.sinceDays })];
+  }
+  if (INTENT.processes.test(text) && e.devices.length > 0) {
+    return [hunt('rare_processes', { host: e.devices[0], sinceDays: e.sinceDays })];
+  }
   if (e.ips.length > 0) {
     const skill = INTENT.signIns.test(text) ? 'list_signins' : 'ip_activity';
     return e.ips.slice(0, MAX_CALLS_PER_KIND).map((ip) => call(skill, { ip, ...window }));
@@ -104,6 +145,9 @@ export function routeQuestion(text: string, entities: Entities): SkillCall[] | u
   if (e.incidentId) return [call('get_incident', { incidentId: e.incidentId })];
   if (INTENT.incidents.test(text)) {
     return [call('list_incidents', { severity: e.severity, status: e.status, ...window })];
+  }
+  if (INTENT.riskDetections.test(text) && !INTENT.signIns.test(text)) {
+    return [call('list_risk_detections', { user, riskLevel: e.riskLevel, ...window })];
   }
   if (INTENT.signIns.test(text)) {
     const riskyOnly = INTENT.risky.test(text) && !e.riskLevel ? true : undefined;
@@ -124,6 +168,18 @@ export function routeQuestion(text: string, entities: Entities): SkillCall[] | u
     return [{ skill: 'extract_indicators', input: { text } }];
   }
   return undefined;
+}
+
+/**
+ * "Which devices are exposed to CVE-…?", "are any of our laptops vulnerable to CVE-…?". When
+ * no security data is connected the planner drops the call and says the source is missing.
+ */
+function isExposureQuestion(text: string, entities: Entities): boolean {
+  return INTENT.exposure.test(text) || INTENT.devices.test(text) || entities.devices.length > 0;
+}
+
+function hunt(name: string, input: Record<string, unknown>): SkillCall {
+  return call('hunt', { hunt: name, ...input });
 }
 
 /** A call with the undefined fields left out, so traces and follow-ups stay clean. */

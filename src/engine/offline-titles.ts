@@ -17,6 +17,13 @@ function windowText(input: Input, key = 'sinceDays'): string {
   return days === 1 ? ', last 24 hours' : `, last ${days} days`;
 }
 
+const HUNT_TITLES: Record<string, string> = {
+  failed_signins: 'Failed sign-ins',
+  anomalous_signins: 'Risky sign-ins',
+  ip_activity: 'Activity',
+  rare_processes: 'Rare processes',
+};
+
 const DESCRIBE: Record<string, (input: Input) => string> = {
   list_signins: (i) => {
     const kind = i.riskyOnly ? 'Risky sign-ins' : i.riskLevel ? `${i.riskLevel}-risk sign-ins` : '';
@@ -37,10 +44,19 @@ const DESCRIBE: Record<string, (input: Input) => string> = {
     i.device ? `Device ${i.device}` : i.user ? `Devices of ${i.user}` : 'Managed devices',
   lookup_user: (i) => `User ${i.user}`,
   lookup_cve: (i) => String(i.cveId),
+  device_exposure: (i) => `Device exposure to ${i.cveId}`,
   kev_recent: (i) => `Added to CISA KEV${windowText(i, 'days')}`,
   osv_query: (i) => `${i.name} ${i.version} (${i.ecosystem})`,
   attack_technique: (i) => `MITRE ATT&CK ${i.id}`,
   ip_activity: (i) => `Activity with ${i.ip}${windowText(i)}`,
+  list_risk_detections: (i) => `Risk detections${i.user ? ` for ${i.user}` : ''}${windowText(i)}`,
+  hunt: (i) => {
+    const subject = i.user ?? i.ip ?? i.host;
+    const what = HUNT_TITLES[String(i.hunt)] ?? 'Hunt';
+    return `${what}${subject ? ` ${i.host ? 'on' : 'for'} ${subject}` : ''}${windowText(i)}`;
+  },
+  run_kql: () => 'KQL query',
+  advanced_hunting: () => 'Advanced hunting query',
   security_guidance: (i) => `Guidance: ${i.topic}`,
   extract_indicators: () => 'Indicators found',
 };

@@ -45,7 +45,8 @@ const SECURITY_STEMS = phrases(
     'exfiltrat|credential|password|harden|firewall|encrypt|cross-site|cyber|infosec|pentest|' +
     'forensic|remediat|blocklist|allowlist|blacklist|anonymi|cybersecur|noncomplian|' +
     'non-complian|complian|conditional access|sentinel|defender|intune|purview|azure ad|oauth|' +
-    'owasp',
+    'owasp|powershell|rundll32|regsvr32|mshta|certutil|psexec|mimikatz|cobalt strike|lolbin|' +
+    'advanced hunting|rare process|unusual process|scheduled task persist|persistence mechanism',
 );
 
 // Whole words (an "s" plural allowed); as stems these would catch "soccer" or "entrance".

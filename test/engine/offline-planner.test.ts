@@ -1,8 +1,23 @@
+import nock from 'nock';
+import { z } from 'zod';
+import type { Config } from '../../src/config';
 import { silentLogger } from '../../src/core/logger';
 import type { TurnRecord } from '../../src/core/turns';
-import { OfflinePlanner, SkillRunner, SkillSet } from '../../src/engine';
+import { Engine, OfflinePlanner, SkillRunner, SkillSet } from '../../src/engine';
 import type { PlanRequest } from '../../src/engine';
-import { catalogFakes, message, result, skillContext } from './factories';
+import { createHttpClient } from '../../src/http/client';
+import { createMemoryFeedCache, createSkills, SkillRegistry } from '../../src/skills';
+import { createDemoTenant } from '../../src/skills/demo';
+import { fixtureText } from '../skills/support';
+import {
+  catalogFakes,
+  ENGINE_CONFIG,
+  fakeSkill,
+  MemoryTurnHistory,
+  message,
+  result,
+  skillContext,
+} from './factories';
 
 function planner(fakes = catalogFakes()) {
   const skills = new SkillSet(Object.values(fakes));
@@ -239,5 +254,208 @@ describe('OfflinePlanner follow-ups', () => {
     const plan = await planner().plan(request('tell me about CVE-2021-44228', { history }));
 
     expect(plan.outcomes.map((outcome) => outcome.call.skill)).toEqual(['lookup_cve']);
+  });
+});
+
+describe('OfflinePlanner device exposure routes', () => {
+  const withExposure = () => ({
+    ...catalogFakes(),
+    device_exposure: fakeSkill('device_exposure', z.object({ cveId: z.string() })),
+  });
+
+  async function exposureCallsFor(text: string) {
+    const plan = await planner(withExposure()).plan(request(text));
+    return plan.outcomes.map((outcome) => outcome.call);
+  }
+
+  it.each([
+    ['which devices are exposed to CVE-2021-44228?', 'CVE-2021-44228'],
+    ['are any of our laptops vulnerable to CVE-2024-38063', 'CVE-2024-38063'],
+    ['exposure to CVE-2024-38063', 'CVE-2024-38063'],
+    ['are we affected by CVE-2024-38063?', 'CVE-2024-38063'],
+    ['is CONTOSO-LT-0142 patched for CVE-2024-38063?', 'CVE-2024-38063'],
+  ])('routes "%s" to device_exposure', async (question, cveId) => {
+    expect(await exposureCallsFor(question)).toEqual([
+      { skill: 'device_exposure', input: { cveId } },
+    ]);
+  });
+
+  it('still looks a CVE up when the question is about the CVE itself', async () => {
+    expect(await exposureCallsFor('tell me about CVE-2021-44228')).toEqual([
+      { skill: 'lookup_cve', input: { cveId: 'CVE-2021-44228' } },
+    ]);
+  });
+
+  it('titles the card by the CVE checked', async () => {
+    const plan = await planner(withExposure()).plan(
+      request('which devices are exposed to CVE-2024-38063?'),
+    );
+
+    expect(plan.title).toBe('Device exposure to CVE-2024-38063');
+  });
+
+  it('says device data is not connected when the exposure skill is not registered', async () => {
+    const plan = await planner().plan(request('which devices are exposed to CVE-2021-44228?'));
+
+    expect(plan.kind).toBe('clarification');
+    expect(plan.notes?.join(' ')).toContain('Device exposure is not connected');
+  });
+});
+
+describe('OfflinePlanner device exposure over the demo tenant', () => {
+  const NOW = new Date('2026-01-05T09:00:00Z');
+  const NVD = new URL('https://services.nvd.nist.gov/rest/json/cves/2.0');
+  const KEV = new URL(
+    'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json',
+  );
+
+  function demoEngine(offline = false): Engine {
+    const threatIntel: Config['threatIntel'] = {
+      offline,
+      nvdApiUrl: NVD.toString(),
+      kevFeedUrl: KEV.toString(),
+      osvApiUrl: 'https://api.osv.dev/v1',
+      attackStixUrl: 'https://attack.test/enterprise-attack.json',
+    };
+    const securityData = createDemoTenant(() => NOW);
+    let id = 0;
+    return new Engine({
+      skills: new SkillRegistry(createSkills({ threatIntel, securityData })),
+      history: new MemoryTurnHistory(),
+      logger: silentLogger,
+      now: () => NOW,
+      newId: () => `exposure-turn-${(id += 1)}`,
+      config: ENGINE_CONFIG,
+      skillContext: {
+        http: createHttpClient({ logger: silentLogger, maxRetries: 0 }),
+        cache: createMemoryFeedCache(),
+      },
+    });
+  }
+
+  const replyWithNvd = (cveId: string) =>
+    nock(NVD.origin)
+      .get(NVD.pathname)
+      .query({ cveId })
+      .reply(200, fixtureText(`nvd-${cveId}.response.json`), {
+        'Content-Type': 'application/json',
+      });
+  const replyWithKev = () =>
+    nock(KEV.origin).get(KEV.pathname).reply(200, fixtureText('cisa-kev.catalog.json'));
+
+  beforeAll(() => nock.disableNetConnect());
+  afterEach(() => nock.cleanAll());
+  afterAll(() => nock.enableNetConnect());
+
+  it('says OS inventory cannot tell who is exposed to Log4j, with its KEV listing', async () => {
+    replyWithNvd('CVE-2021-44228');
+    replyWithKev();
+
+    const { answer } = await demoEngine().handle(
+      message('which devices are exposed to CVE-2021-44228?'),
+    );
+
+    expect(answer.kind).toBe('answer');
+    expect(answer.skills).toEqual(['device_exposure']);
+    expect(answer.title).toBe('Device exposure to CVE-2021-44228');
+    expect(answer.summary).toContain(
+      '**OS inventory cannot tell which devices are exposed to CVE-2021-44228**',
+    );
+    expect(answer.summary).toContain('Check software inventory');
+    expect(answer.table?.columns).toEqual(['Device', 'User', 'OS', 'Version', 'Verdict', 'Why']);
+    expect(answer.table?.rows).toHaveLength(10);
+    expect(answer.table?.rows.every((row) => row[4] === 'unknown')).toBe(true);
+    expect(answer.facts).toContainEqual({
+      label: 'Known exploited (CISA KEV)',
+      value: 'Yes — added 2021-12-10, federal due date 2021-12-24',
+    });
+    expect(answer.demoData).toBe(true);
+  });
+
+  it('finds the demo laptops below the August 2024 builds exposed to CVE-2024-38063', async () => {
+    replyWithNvd('CVE-2024-38063');
+    replyWithKev();
+
+    const { answer } = await demoEngine().handle(
+      message('are any of our laptops vulnerable to CVE-2024-38063'),
+    );
+
+    expect(answer.skills).toEqual(['device_exposure']);
+    expect(answer.summary).toContain(
+      '**3 devices exposed to CVE-2024-38063** by OS version: CONTOSO-LT-0115, ' +
+        'CONTOSO-LT-0142 and CONTOSO-LT-0150. 7 not affected.',
+    );
+    expect(answer.table?.rows.slice(0, 4).map((row) => [row[0], row[4]])).toEqual([
+      ['CONTOSO-LT-0115', 'exposed'],
+      ['CONTOSO-LT-0142', 'exposed'],
+      ['CONTOSO-LT-0150', 'exposed'],
+      ['BOB-IPHONE15', 'not affected'],
+    ]);
+    expect(answer.sources.map((source) => source.url)).toContain(
+      'https://nvd.nist.gov/vuln/detail/CVE-2024-38063',
+    );
+  });
+
+  it('says NVD was not consulted when threat intel is offline', async () => {
+    const { answer } = await demoEngine(true).handle(message('exposure to CVE-2024-38063'));
+
+    expect(answer.skills).toEqual(['device_exposure']);
+    expect(answer.summary).toContain('NVD was not consulted');
+    expect(answer.table?.rows.every((row) => row[4] === 'unknown')).toBe(true);
+  });
+});
+
+describe('OfflinePlanner hunting and risk detection routes', () => {
+  const open = z.object({}).passthrough();
+  const withHunting = () => ({
+    ...catalogFakes(),
+    hunt: fakeSkill('hunt', open),
+    list_risk_detections: fakeSkill('list_risk_detections', open),
+  });
+
+  async function callsWith(fakes: ReturnType<typeof catalogFakes>, text: string) {
+    const plan = await planner(fakes).plan(request(text));
+    return plan.outcomes.map((outcome) => outcome.call);
+  }
+
+  it.each([
+    ['failed sign-ins for bob this week', { hunt: 'failed_signins', user: 'bob', sinceDays: 7 }],
+    ['any failed logins from 185.220.101.4?', { hunt: 'failed_signins', ip: '185.220.101.4' }],
+    ['password spray sign-ins for priya', { hunt: 'failed_signins', user: 'priya' }],
+  ])('sends "%s" to the failed sign-ins hunt when Sentinel is connected', async (text, input) => {
+    expect(await callsWith(withHunting(), text)).toEqual([{ skill: 'hunt', input }]);
+  });
+
+  it('answers failed sign-ins from the sign-in list when no Sentinel workspace is connected', async () => {
+    const calls = await callsWith(catalogFakes(), 'failed sign-ins for bob this week');
+
+    expect(calls).toEqual([{ skill: 'list_signins', input: { user: 'bob', sinceDays: 7 } }]);
+  });
+
+  it('hunts rare processes on the named device', async () => {
+    expect(await callsWith(withHunting(), 'any rare processes on LAPTOP-BOB01?')).toEqual([
+      { skill: 'hunt', input: { hunt: 'rare_processes', host: 'LAPTOP-BOB01' } },
+    ]);
+  });
+
+  it('says hunting is not connected for rare processes without a workspace', async () => {
+    const plan = await planner().plan(request('unusual processes on LAPTOP-BOB01'));
+
+    expect(plan.notes?.join(' ')).toContain('Microsoft Sentinel hunting (KQL) is not connected');
+  });
+
+  it('titles a hunt by what it looked for and on whom', async () => {
+    const plan = await planner(withHunting()).plan(request('failed sign-ins for bob this week'));
+
+    expect(plan.title).toBe('Failed sign-ins for bob, last 7 days');
+  });
+
+  it.each([
+    ['risk detections for bob', { user: 'bob' }],
+    ["why was priya's account flagged as risky?", { user: 'priya' }],
+  ])('sends "%s" to the risk detections', async (text, input) => {
+    expect(await callsWith(withHunting(), text)).toEqual([
+      { skill: 'list_risk_detections', input },
+    ]);
   });
 });

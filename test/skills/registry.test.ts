@@ -1,5 +1,8 @@
 import { createDemoTenant } from '../../src/skills/demo';
 import { createSkills, SkillRegistry } from '../../src/skills';
+import { createAdvancedHunting } from '../../src/connectors/graph/hunting';
+import { testGraph } from '../connectors/graph/support';
+import { HUNTING_OPTIONS, testHunting } from './hunting/support';
 import { TEST_NOW, testContext, threatIntelOptions } from './support';
 
 const CATALOG = [
@@ -12,9 +15,14 @@ const CATALOG = [
   'get_incident',
   'list_signins',
   'list_risky_users',
+  'list_risk_detections',
   'list_devices',
   'lookup_user',
   'ip_activity',
+  'device_exposure',
+  'hunt',
+  'run_kql',
+  'advanced_hunting',
   'security_guidance',
 ];
 
@@ -23,6 +31,11 @@ const fullRegistry = () =>
     createSkills({
       threatIntel: threatIntelOptions(),
       securityData: createDemoTenant(() => TEST_NOW),
+      hunting: { runner: testHunting().runner, options: HUNTING_OPTIONS },
+      advancedHunting: {
+        service: createAdvancedHunting(testGraph().client),
+        options: { maxRows: 100 },
+      },
     }),
   );
 
@@ -46,6 +59,17 @@ describe('createSkills', () => {
       'attack_technique',
       'security_guidance',
     ]);
+  });
+
+  it('offers the KQL skills only with a workspace or advanced hunting to query', () => {
+    const names = createSkills({
+      threatIntel: threatIntelOptions(),
+      securityData: createDemoTenant(() => TEST_NOW),
+    }).map((skill) => skill.name);
+
+    expect(names).not.toContain('hunt');
+    expect(names).not.toContain('run_kql');
+    expect(names).not.toContain('advanced_hunting');
   });
 
   it('gives every skill a lowercase name and a description of one or two sentences', () => {

@@ -5,6 +5,7 @@ import type {
   NetworkConnectionQuery,
   ReadContext,
 } from '../../skills/security/types';
+import type { KqlService } from '../../skills/hunting/types';
 import type { GraphClient } from './client';
 import { type GraphObject, children, numberOr, text, textOr } from './tolerant';
 
@@ -67,5 +68,24 @@ function toNetworkConnection(row: GraphObject): NetworkConnection {
     protocol: /^udp/i.test(textOr(row, 'Protocol', '')) ? 'Udp' : 'Tcp',
     initiatingProcessFileName: text(row, 'InitiatingProcessFileName'),
     initiatingProcessAccountUpn: text(row, 'InitiatingProcessAccountUpn'),
+  };
+}
+
+/**
+ * Defender XDR advanced hunting as a KQL service for the free-form `advanced_hunting` skill.
+ * The query arrives already checked and capped; `Timespan` bounds it in time.
+ * https://learn.microsoft.com/graph/api/security-security-runhuntingquery
+ */
+export function createAdvancedHunting(client: GraphClient): KqlService {
+  const queryUrl = client.urlFor(HUNTING_PATH);
+  return {
+    queryUrl,
+    async query(request) {
+      const body = await client.post(
+        { path: HUNTING_PATH, signal: request.signal },
+        { Query: request.query, Timespan: request.timespan },
+      );
+      return { rows: children(body, 'results'), requestUrl: queryUrl };
+    },
   };
 }

@@ -1,10 +1,16 @@
 import type { Source } from '../../core/answer';
-import { containsText, matchesUser, newestFirst } from '../../skills/security/match';
+import {
+  containsText,
+  incidentsMatching,
+  matchesUser,
+  newestFirst,
+} from '../../skills/security/match';
 import type {
   DeviceQuery,
   DirectoryUser,
   IncidentQuery,
   ReadContext,
+  RiskDetectionQuery,
   SecurityDataSource,
   SecurityDataset,
   SecurityIncident,
@@ -14,6 +20,7 @@ import type { GraphClient } from './client';
 import { HUNTING_PATH, huntNetworkConnections } from './hunting';
 import { toDirectoryUser, toManagedDevice, toRiskyUser, toSignIn } from './map-directory';
 import { toIncident } from './map-incidents';
+import { riskEventTypeSpelling, toRiskDetection } from './map-risk';
 import { allOf, anyOf, atOrAfter, eq, startsWith } from './odata';
 import { children } from './tolerant';
 
@@ -28,6 +35,10 @@ const PATHS: Record<SecurityDataset, { path: string; title: string }> = {
   incidents: { path: '/v1.0/security/incidents', title: 'Defender XDR incidents' },
   signIns: { path: '/v1.0/auditLogs/signIns', title: 'Entra ID sign-ins' },
   riskyUsers: { path: '/v1.0/identityProtection/riskyUsers', title: 'Entra ID risky users' },
+  riskDetections: {
+    path: '/v1.0/identityProtection/riskDetections',
+    title: 'Entra ID risk detections',
+  },
   devices: { path: '/v1.0/deviceManagement/managedDevices', title: 'Intune managed devices' },
   users: { path: '/v1.0/users', title: 'Entra ID users' },
   networkConnections: { path: HUNTING_PATH, title: 'Defender advanced hunting' },
@@ -45,9 +56,9 @@ const RISKY_LEVELS = ['low', 'medium', 'high'];
 
 /**
  * The organisation's telemetry read live from Microsoft Graph: Defender XDR incidents and
- * alerts, Entra ID sign-ins, risky users and users, Intune devices, and network events through
- * advanced hunting. Filters go into `$filter` where Graph supports them and are re-applied in
- * memory, so a lenient server never widens an answer.
+ * alerts, Entra ID sign-ins, risky users, risk detections and users, Intune devices, and
+ * network events through advanced hunting. Filters go into `$filter` where Graph supports them
+ * and are re-applied in memory, so a lenient server never widens an answer.
  *
  * Not yet: one Graph tenant serves every conversation; `ReadContext.tenantId` is not mapped to a
  * Graph tenant, so run a Graph-connected Warden for one organisation only (README "Limitations").
@@ -78,6 +89,7 @@ export function createGraphSecurityData(options: GraphSecurityDataOptions): Secu
       return users.filter((u) => !query.riskLevel || u.riskLevel === query.riskLevel);
     },
 
+    listRiskDetections: (query, read) => listRiskDetections(client, source, query, read),
     listDevices: (query, read) => listDevices(client, query, read),
     findUsers: (query, read) => findUsers(client, query, read),
     listNetworkConnections: (query, read) => huntNetworkConnections(client, query, read, now()),
@@ -101,15 +113,7 @@ async function listIncidents(
     signal: read.signal,
   });
   const incidents = page.items.map((item) => toIncident(item));
-  return newestFirst(
-    incidents.filter(
-      (i) =>
-        (!query.severity || i.severity === query.severity) &&
-        (!query.status || i.status === query.status) &&
-        (!query.since || Date.parse(i.createdDateTime) >= query.since.getTime()),
-    ),
-    (i) => i.createdDateTime,
-  );
+  return incidentsMatching(incidents, query);
 }
 
 /** `$expand=alerts` normally carries the alerts; when it does not, alerts_v2 is asked directly. */
@@ -173,6 +177,43 @@ async function listSignIns(
           (!query.riskyOnly || RISKY_LEVELS.includes(s.riskLevelAggregated)),
       ),
     (s) => s.createdDateTime,
+  );
+}
+
+/** A type given in any casing is sent, and compared, in Graph's camelCase spelling. */
+async function listRiskDetections(
+  client: GraphClient,
+  source: SecurityDataSource,
+  query: RiskDetectionQuery,
+  read: ReadContext,
+) {
+  const upns = query.user ? await upnsFor(source, query.user, read) : undefined;
+  if (upns !== undefined && upns.length === 0) return [];
+
+  const type = query.riskEventType ? riskEventTypeSpelling(query.riskEventType) : undefined;
+  const filter = allOf([
+    query.since && atOrAfter('activityDateTime', query.since),
+    upns && anyOf(upns.map((upn) => eq('userPrincipalName', upn))),
+    query.riskLevel && eq('riskLevel', query.riskLevel),
+    type && eq('riskEventType', type),
+  ]);
+  const page = await client.list({
+    path: PATHS.riskDetections.path,
+    query: { $filter: filter },
+    signal: read.signal,
+  });
+  const wanted = new Set(upns?.map((upn) => upn.toLowerCase()));
+  return newestFirst(
+    page.items
+      .map(toRiskDetection)
+      .filter(
+        (d) =>
+          (upns === undefined || wanted.has(d.userPrincipalName.toLowerCase())) &&
+          (!query.riskLevel || d.riskLevel === query.riskLevel) &&
+          (!type || d.riskEventType === type) &&
+          (!query.since || Date.parse(d.activityDateTime) >= query.since.getTime()),
+      ),
+    (d) => d.activityDateTime,
   );
 }
 

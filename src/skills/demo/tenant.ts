@@ -1,9 +1,16 @@
 import type { Source } from '../../core/answer';
-import { containsText, isSince, matchesUser, newestFirst } from '../security/match';
+import {
+  containsText,
+  incidentsMatching,
+  isSince,
+  matchesUser,
+  newestFirst,
+} from '../security/match';
 import type { SecurityDataSource, SecurityDataset } from '../security/types';
 import { buildDevices } from './devices';
 import { buildIncidents } from './incidents';
 import { buildNetworkConnections } from './network';
+import { buildRiskDetections } from './risk-detections';
 import { buildSignIns } from './signins';
 import { buildRiskyUsers, buildUsers } from './users';
 
@@ -27,6 +34,10 @@ const DATASETS: Record<SecurityDataset, { title: string; url: string }> = {
     title: 'Entra ID Protection risky users',
     url: 'https://learn.microsoft.com/en-us/graph/api/riskyuser-list',
   },
+  riskDetections: {
+    title: 'Entra ID Protection risk detections',
+    url: 'https://learn.microsoft.com/en-us/graph/api/riskdetection-list',
+  },
   devices: {
     title: 'Intune managed devices',
     url: 'https://learn.microsoft.com/en-us/graph/api/intune-devices-manageddevice-list',
@@ -44,9 +55,10 @@ const DATASETS: Record<SecurityDataset, { title: string; url: string }> = {
 };
 
 /**
- * The built-in Contoso tenant: eight users, about forty sign-ins over ten days, five incidents,
- * ten devices and their network connections, all dated relative to `now()` so "this week"
- * always has data. Used when no live connector is configured; every answer is labelled demo.
+ * The built-in Contoso tenant: eight users, about forty sign-ins over ten days, the risk
+ * detections behind its risky users, five incidents, ten devices and their network
+ * connections, all dated relative to `now()` so "this week" always has data. Used when no live
+ * connector is configured; every answer is labelled demo.
  */
 export function createDemoTenant(now: () => Date): SecurityDataSource {
   return {
@@ -59,15 +71,7 @@ export function createDemoTenant(now: () => Date): SecurityDataSource {
     },
 
     async listIncidents(query) {
-      return newestFirst(
-        buildIncidents(now()).filter(
-          (i) =>
-            (!query.severity || i.severity === query.severity) &&
-            (!query.status || i.status === query.status) &&
-            isSince(i.createdDateTime, query.since),
-        ),
-        (i) => i.createdDateTime,
-      );
+      return incidentsMatching(buildIncidents(now()), query);
     },
 
     async getIncident(incidentId) {
@@ -94,6 +98,20 @@ export function createDemoTenant(now: () => Date): SecurityDataSource {
       return newestFirst(
         buildRiskyUsers(now()).filter((u) => !query.riskLevel || u.riskLevel === query.riskLevel),
         (u) => u.riskLastUpdatedDateTime,
+      );
+    },
+
+    async listRiskDetections(query) {
+      const type = query.riskEventType?.trim().toLowerCase();
+      return newestFirst(
+        buildRiskDetections(now()).filter(
+          (d) =>
+            (!query.user || matchesUser(query.user, d)) &&
+            (!query.riskLevel || d.riskLevel === query.riskLevel) &&
+            (!type || d.riskEventType.toLowerCase() === type) &&
+            isSince(d.activityDateTime, query.since),
+        ),
+        (d) => d.activityDateTime,
       );
     },
 

@@ -149,7 +149,10 @@ export function buildUsers(now: Date): DirectoryUser[] {
   });
 }
 
-/** Bob's account is being used from a Tor exit; Priya had impossible travel; Dan's is minor. */
+/**
+ * Bob's account is being used from a Tor exit; Priya had impossible travel; Dan's is minor.
+ * Each last update is the latest of the user's risk detections (see risk-detections.ts).
+ */
 export function buildRiskyUsers(now: Date): RiskyUser[] {
   const risky = (
     key: DemoPerson,
@@ -168,7 +171,7 @@ export function buildRiskyUsers(now: Date): RiskyUser[] {
   });
   return [
     risky('bob', 'high', 'atRisk', 'none', todayAgo(now, 45)),
-    risky('priya', 'medium', 'atRisk', 'none', ago(now, { days: 3, hours: 2 })),
+    risky('priya', 'medium', 'atRisk', 'none', ago(now, { days: 3, hours: 1, minutes: 50 })),
     risky('dan', 'low', 'atRisk', 'none', ago(now, { days: 6 })),
     risky('tom', 'none', 'remediated', 'userPerformedSecuredPasswordReset', ago(now, { days: 8 })),
   ];

@@ -4,7 +4,7 @@ import type { Source } from '../../core/answer';
 import { daysBefore } from '../format';
 import { refang } from '../indicators/refang';
 import type { SkillContext, SkillResult } from '../types';
-import type { ReadContext, SecurityDataSource, SecurityDataset } from './types';
+import type { ReadContext, SecurityDataSource, SecurityDataset, SourceReport } from './types';
 
 export const severitySchema = z
   .enum(['informational', 'low', 'medium', 'high'])
@@ -79,9 +79,44 @@ export function sourcesOf(
   return datasets.map((dataset) => ({ ...source.describe(dataset), retrievedAt }));
 }
 
-/** Adds the demo label when the data came from the demo tenant. */
+/**
+ * Adds the demo label when any data came from the demo tenant. Judged by the sources cited, not
+ * by the source as a whole: live Sentinel incidents beside demo sign-ins are labelled apart.
+ */
 export function fromSource(source: SecurityDataSource, result: SkillResult): SkillResult {
-  return source.demo ? { ...result, demoData: true } : result;
+  const demo = source.demo || result.sources.some((cited) => cited.kind === 'demo');
+  return demo ? { ...result, demoData: true } : result;
+}
+
+/** A read that records which products answered and which failed (see `SourceReport`). */
+export function reportingRead(context: SkillContext): { read: ReadContext; report: SourceReport } {
+  const report: SourceReport = { answered: [], failed: [] };
+  return { read: { ...readContextOf(context), report }, report };
+}
+
+/** The products that answered, or the source's own citation when it does not report. */
+export function reportedSources(
+  source: SecurityDataSource,
+  context: SkillContext,
+  dataset: SecurityDataset,
+  report: SourceReport,
+): Source[] {
+  if (report.answered.length === 0) return sourcesOf(source, context, dataset);
+  const retrievedAt = context.now().toISOString();
+  return report.answered.map(({ source: cited }) => ({ ...cited, retrievedAt }));
+}
+
+/** "Microsoft Graph and Microsoft Sentinel": the products that answered, for summaries. */
+export function reportedName(source: SecurityDataSource, report: SourceReport): string {
+  const names = report.answered.map(({ name }) => name);
+  return names.length === 0 ? source.name : names.join(' and ');
+}
+
+/** " Microsoft Sentinel could not be read (…), so this shows the other sources only." */
+export function failedSourcesNote(report: SourceReport): string {
+  if (report.failed.length === 0) return '';
+  const reasons = report.failed.map(({ name, reason }) => `${name} could not be read (${reason})`);
+  return ` ${reasons.join('; ')}, so this shows the other sources only.`;
 }
 
 export function statusLabel(status: string): string {

@@ -7,13 +7,15 @@ import { defang } from '../indicators/defang';
 import type { Skill } from '../types';
 import {
   capitalised,
+  failedSourcesNote,
   fromSource,
   incidentStatusSchema,
-  readContextOf,
+  reportedName,
+  reportedSources,
+  reportingRead,
   severitySchema,
   sinceDate,
   sinceDaysSchema,
-  sourcesOf,
   statusLabel,
   windowPhrase,
 } from './common';
@@ -41,15 +43,22 @@ export function createListIncidentsSkill(
     input: listInput,
     async run(query, context) {
       const since = sinceDate(context, query.sinceDays);
-      const found = await source.listIncidents({ ...query, since }, readContextOf(context));
+      const { read, report } = reportingRead(context);
+      const found = await source.listIncidents({ ...query, since }, read);
       const incidents = newestFirst(found, (i) => i.createdDateTime);
       const { shown, caption } = firstRows(incidents, MAX_TABLE_ROWS);
 
       return fromSource(source, {
-        data: { count: incidents.length, incidents: shown.map(compactIncident) },
-        sources: sourcesOf(source, context, 'incidents'),
+        data: {
+          count: incidents.length,
+          incidents: shown.map(compactIncident),
+          failedSources: report.failed.length > 0 ? report.failed : undefined,
+        },
+        sources: reportedSources(source, context, 'incidents', report),
         view: {
-          summary: summariseList(incidents, source.name, query.sinceDays),
+          summary:
+            summariseList(incidents, reportedName(source, report), query.sinceDays) +
+            failedSourcesNote(report),
           table: incidents.length === 0 ? undefined : incidentTable(shown, caption),
         },
       });
@@ -66,14 +75,17 @@ function compactIncident(incident: SecurityIncident) {
     assignedTo: incident.assignedTo,
     createdDateTime: incident.createdDateTime,
     alertCount: incident.alerts.length,
+    provider: incident.provider,
   };
 }
 
+/** The ID column names the product when incidents of several products are listed together. */
 function incidentTable(incidents: SecurityIncident[], caption?: string): Table {
+  const providers = new Set(incidents.map((i) => i.provider));
   return {
     columns: ['ID', 'Title', 'Severity', 'Status', 'Assigned to', 'Created'],
     rows: incidents.map((i) => [
-      i.id,
+      providers.size > 1 && i.provider ? `${i.id} (${i.provider})` : i.id,
       i.displayName,
       capitalised(i.severity),
       capitalised(statusLabel(i.status)),
@@ -127,21 +139,25 @@ export function createGetIncidentSkill(
       'involved (users, mailboxes, devices, IPs, URLs, files).',
     input: getInput,
     async run({ incidentId }, context) {
-      const incident = await source.getIncident(incidentId, readContextOf(context));
+      const { read, report } = reportingRead(context);
+      const incident = await source.getIncident(incidentId, read);
       if (!incident) {
         throw new NotFoundError(
           'incident_not_found',
           `Incident ${incidentId} was not found in ${source.name}. Check the number, or ask ` +
-            'for the list of recent incidents.',
+            'for the list of recent incidents.' +
+            report.failed
+              .map(({ name, reason }) => ` ${name} could not be read (${reason}); try again later.`)
+              .join(''),
         );
       }
       const entities = entitiesOf(incident);
 
       return fromSource(source, {
         data: { ...incident, entities },
-        sources: sourcesOf(source, context, 'incidents'),
+        sources: reportedSources(source, context, 'incidents', report),
         view: {
-          summary: summariseIncident(incident, entities),
+          summary: summariseIncident(incident, entities) + failedSourcesNote(report),
           facts: incidentFacts(incident),
           table: entities.length === 0 ? undefined : entityTable(entities),
         },
@@ -150,15 +166,20 @@ export function createGetIncidentSkill(
   });
 }
 
-/** Evidence of all alerts, each entity once, keeping the first alert that named it. */
+/**
+ * Evidence of all alerts, each entity once, keeping the first alert that named it; then the
+ * incident's own entities (Sentinel's), which belong to no one alert.
+ */
 function entitiesOf(incident: SecurityIncident): (AlertEvidence & { alert: string })[] {
   const seen = new Map<string, AlertEvidence & { alert: string }>();
+  const add = (evidence: AlertEvidence, alert: string) => {
+    const key = `${evidence.type}:${evidence.value.toLowerCase()}`;
+    if (!seen.has(key)) seen.set(key, { ...evidence, alert });
+  };
   for (const alert of incident.alerts) {
-    for (const evidence of alert.evidence) {
-      const key = `${evidence.type}:${evidence.value.toLowerCase()}`;
-      if (!seen.has(key)) seen.set(key, { ...evidence, alert: alert.title });
-    }
+    for (const evidence of alert.evidence) add(evidence, alert.title);
   }
+  for (const evidence of incident.entities ?? []) add(evidence, '(incident)');
   return [...seen.values()];
 }
 

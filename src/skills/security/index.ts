@@ -3,16 +3,19 @@ import { createListDevicesSkill } from './devices';
 import { createListRiskyUsersSkill, createLookupUserSkill } from './identity';
 import { createGetIncidentSkill, createListIncidentsSkill } from './incidents';
 import { createIpActivitySkill } from './ip-activity';
+import { createListRiskDetectionsSkill } from './risk-detections';
 import { createListSignInsSkill } from './signins';
 import type { SecurityDataSource } from './types';
 
 export * from './types';
 export { containsText, isSince, matchesUser, newestFirst } from './match';
+export { KNOWN_RISK_EVENT_TYPES, riskEventLabel } from './risk-detections';
 export {
   createGetIncidentSkill,
   createIpActivitySkill,
   createListDevicesSkill,
   createListIncidentsSkill,
+  createListRiskDetectionsSkill,
   createListRiskyUsersSkill,
   createListSignInsSkill,
   createLookupUserSkill,
@@ -25,6 +28,7 @@ export function createSecuritySkills(source: SecurityDataSource): AnySkill[] {
     createGetIncidentSkill(source),
     createListSignInsSkill(source),
     createListRiskyUsersSkill(source),
+    createListRiskDetectionsSkill(source),
     createListDevicesSkill(source),
     createLookupUserSkill(source),
     createIpActivitySkill(source),

@@ -1,3 +1,5 @@
+import type { IncidentQuery, SecurityIncident } from './types';
+
 /**
  * Matching rules shared by the skills and by sources that filter in memory, so "bob",
  * "Bob Lee" and "bob.lee@contoso.com" find the same person everywhere.
@@ -43,4 +45,23 @@ const RISK_ORDER = ['none', 'hidden', 'low', 'medium', 'high'];
 /** Orders risk levels so `high` sorts first. */
 export function riskRank(level: string): number {
   return RISK_ORDER.indexOf(level);
+}
+
+/**
+ * The incidents that answer a query, newest first. Sources apply it in memory even after
+ * asking the server to filter, so a server that ignores `$filter` never widens the answer.
+ */
+export function incidentsMatching(
+  incidents: readonly SecurityIncident[],
+  query: IncidentQuery,
+): SecurityIncident[] {
+  return newestFirst(
+    incidents.filter(
+      (i) =>
+        (!query.severity || i.severity === query.severity) &&
+        (!query.status || i.status === query.status) &&
+        isSince(i.createdDateTime, query.since),
+    ),
+    (i) => i.createdDateTime,
+  );
 }

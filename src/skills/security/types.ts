@@ -31,15 +31,33 @@ export interface SecurityDataSource {
     query: NetworkConnectionQuery,
     read: ReadContext,
   ): Promise<NetworkConnection[]>;
+  /** Entra ID Protection risk detections: why a user or a sign-in was rated risky. */
+  listRiskDetections(query: RiskDetectionQuery, read: ReadContext): Promise<RiskDetection[]>;
 }
 
 export type SecurityDataset =
-  'incidents' | 'signIns' | 'riskyUsers' | 'devices' | 'users' | 'networkConnections';
+  | 'incidents'
+  | 'signIns'
+  | 'riskyUsers'
+  | 'riskDetections'
+  | 'devices'
+  | 'users'
+  | 'networkConnections';
 
 /** Who is asking and when to stop. Live connectors map `tenantId` to the customer's tenant. */
 export interface ReadContext {
   tenantId: string;
   signal: AbortSignal;
+  /** Filled by a source that reads several products at once, so answers can say which failed. */
+  report?: SourceReport;
+}
+
+/** Which products answered one read and which failed, when a source merges several. */
+export interface SourceReport {
+  /** Products that answered, by name, with how to cite them. */
+  answered: { name: string; source: Omit<Source, 'retrievedAt'> }[];
+  /** Products that failed: the product's name and the error's text for users. */
+  failed: { name: string; reason: string }[];
 }
 
 export type IncidentSeverity = 'informational' | 'low' | 'medium' | 'high';
@@ -71,6 +89,13 @@ export interface SecurityIncident {
   incidentWebUrl?: string;
   customTags: string[];
   alerts: SecurityAlert[];
+  /**
+   * Entities the incident names beside its alerts' evidence. Microsoft Sentinel lists entities
+   * per incident rather than per alert, so its incidents carry them here.
+   */
+  entities?: AlertEvidence[];
+  /** The product the incident came from, when a source merges several: "Microsoft Sentinel". */
+  provider?: string;
 }
 
 /** A Graph `alerts_v2` alert with its evidence. */
@@ -157,6 +182,52 @@ export interface RiskyUser {
     'none' | 'atRisk' | 'confirmedSafe' | 'remediated' | 'dismissed' | 'confirmedCompromised';
   riskDetail: string;
   riskLastUpdatedDateTime: string;
+}
+
+export interface RiskDetectionQuery {
+  /** UPN, display name or first name, case-insensitive. */
+  user?: string;
+  /** Only detections of exactly this level. */
+  riskLevel?: 'low' | 'medium' | 'high';
+  /** A Graph `riskEventType` such as `leakedCredentials`, case-insensitive. */
+  riskEventType?: string;
+  /** Only detections whose risky activity happened at or after this time. */
+  since?: Date;
+}
+
+/**
+ * An Entra ID Protection risk detection (Graph `identityProtection/riskDetections`). Sign-in
+ * detections carry the sign-in's `requestId`, IP and location; user detections such as
+ * `leakedCredentials` carry neither.
+ */
+export interface RiskDetection {
+  id: string;
+  /** The sign-in's id when the detection is about a sign-in. */
+  requestId?: string;
+  correlationId?: string;
+  /** Graph's camelCase type, e.g. `unfamiliarFeatures`, `anonymizedIPAddress`. */
+  riskEventType: string;
+  riskState: RiskyUser['riskState'];
+  riskLevel: RiskLevel;
+  /** Why the state last changed, e.g. `userPerformedSecuredPasswordReset`; `none` if it has not. */
+  riskDetail: string;
+  /** The product that raised it, e.g. `IdentityProtection`, `MicrosoftCloudAppSecurity`. */
+  source: string;
+  detectionTimingType: 'notDefined' | 'realtime' | 'nearRealtime' | 'offline';
+  activity: 'signin' | 'user' | 'unknownFutureValue';
+  /** Graph's own PascalCase spelling, e.g. `AzureAD`, `ADFederationServices`. */
+  tokenIssuerType?: string;
+  ipAddress?: string;
+  location: { city?: string; state?: string; countryOrRegion?: string };
+  /** ISO timestamps: when the risky activity happened, was detected, and last changed. */
+  activityDateTime: string;
+  detectedDateTime: string;
+  lastUpdatedDateTime: string;
+  userId: string;
+  userDisplayName: string;
+  userPrincipalName: string;
+  /** Graph's JSON string of key/value pairs (user agent, alert URL, ...), passed on as is. */
+  additionalInfo?: string;
 }
 
 export interface DeviceQuery {

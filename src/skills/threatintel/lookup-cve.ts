@@ -9,7 +9,7 @@ import { KEV_CATALOG_PAGE, type KevCatalog, type KevEntry } from './kev';
 import { fetchNvdCve, type NvdCve, nvdDetailUrl } from './nvd';
 import type { ThreatIntelOptions } from './options';
 
-const cveIdSchema = z
+export const cveIdSchema = z
   .string()
   .trim()
   .regex(/^CVE-\d{4}-\d{4,19}$/i, { error: 'Use a CVE id such as CVE-2021-44228.' })
@@ -19,13 +19,15 @@ const input = z.object({
   cveId: cveIdSchema.describe('The CVE id, for example CVE-2021-44228.'),
 });
 
-type NvdOutcome =
+/** NVD's record of a CVE, or why there is none. Shared with `device_exposure`. */
+export type NvdOutcome =
   | { status: 'found'; cve: NvdCve }
   | { status: 'not-found' }
   | { status: 'offline' }
   | { status: 'unavailable'; error: WardenError };
 
-type KevOutcome =
+/** Whether the CISA KEV catalog lists a CVE, or why that is unknown. */
+export type KevOutcome =
   | { status: 'listed'; entry: KevEntry; feed: LoadedFeed<KevCatalog> }
   | { status: 'not-listed'; feed: LoadedFeed<KevCatalog> }
   | { status: 'unavailable'; error: WardenError };
@@ -85,7 +87,8 @@ export function createLookupCveSkill(
   });
 }
 
-async function readNvd(
+/** Reads NVD without throwing (only an abort is rethrown), so an answer can say what failed. */
+export async function readNvd(
   context: SkillContext,
   options: ThreatIntelOptions,
   cveId: string,
@@ -100,7 +103,8 @@ async function readNvd(
   }
 }
 
-async function readKev(
+/** Reads KEV membership without throwing (only an abort is rethrown). */
+export async function readKev(
   context: SkillContext,
   kev: FeedLoader<KevCatalog>,
   cveId: string,

@@ -15,6 +15,21 @@ export interface NvdCve {
   references: { url: string; tags: string[] }[];
   /** NVD's copy of CISA KEV data, used when the KEV feed itself is unavailable. */
   cisa?: { dateAdded?: string; dueDate?: string; requiredAction?: string };
+  /**
+   * The vulnerable CPE match criteria of NVD's `configurations`, flattened. AND nodes are not
+   * kept as such: only entries NVD marks `vulnerable` are, so "app X on OS Y" keeps only X.
+   * Empty while NVD has not analysed the CVE yet (`vulnStatus` "Awaiting Analysis").
+   */
+  cpeMatches: NvdCpeMatch[];
+}
+
+/** One NVD CPE match criterion with its optional version range. */
+export interface NvdCpeMatch {
+  criteria: string;
+  versionStartIncluding?: string;
+  versionStartExcluding?: string;
+  versionEndIncluding?: string;
+  versionEndExcluding?: string;
 }
 
 export interface CvssScore {
@@ -41,6 +56,28 @@ const cvssMetric = z.object({
 
 const langValue = z.object({ lang: z.string(), value: z.string() });
 
+const cpeMatchSchema = z.object({
+  vulnerable: z.boolean(),
+  criteria: z.string(),
+  versionStartIncluding: z.string().optional(),
+  versionStartExcluding: z.string().optional(),
+  versionEndIncluding: z.string().optional(),
+  versionEndExcluding: z.string().optional(),
+});
+
+/** NVD 2.0 `configurations[].nodes[]`: an OR/AND group of criteria, possibly negated. */
+const configurationNodeSchema = z.object({
+  operator: z.string().optional(),
+  negate: z.boolean().default(false),
+  cpeMatch: z.array(cpeMatchSchema).default([]),
+});
+
+const configurationSchema = z.object({
+  operator: z.string().optional(),
+  negate: z.boolean().default(false),
+  nodes: z.array(configurationNodeSchema).default([]),
+});
+
 const cveSchema = z.object({
   id: z.string(),
   published: z.string().optional(),
@@ -61,6 +98,7 @@ const cveSchema = z.object({
   cisaExploitAdd: z.string().optional(),
   cisaActionDue: z.string().optional(),
   cisaRequiredAction: z.string().optional(),
+  configurations: z.array(configurationSchema).default([]),
 });
 
 const responseSchema = z.object({
@@ -153,7 +191,30 @@ function summariseCve(cve: z.output<typeof cveSchema>): NvdCve {
     cwes: [...new Set(cwes)],
     references: cve.references.slice(0, MAX_REFERENCES).map(({ url, tags }) => ({ url, tags })),
     cisa,
+    cpeMatches: vulnerableCpeMatches(cve.configurations),
   };
+}
+
+/**
+ * A negated node or configuration names what must be absent ("not on platform Y"), so its
+ * criteria never describe a vulnerable product, whatever their `vulnerable` flag says.
+ */
+function vulnerableCpeMatches(
+  configurations: z.output<typeof configurationSchema>[],
+): NvdCpeMatch[] {
+  return configurations
+    .filter((configuration) => !configuration.negate)
+    .flatMap((configuration) => configuration.nodes)
+    .filter((node) => !node.negate)
+    .flatMap((node) => node.cpeMatch)
+    .filter((match) => match.vulnerable)
+    .map((match) => ({
+      criteria: match.criteria,
+      versionStartIncluding: match.versionStartIncluding,
+      versionStartExcluding: match.versionStartExcluding,
+      versionEndIncluding: match.versionEndIncluding,
+      versionEndExcluding: match.versionEndExcluding,
+    }));
 }
 
 /** The newest CVSS version present, NVD's own ("Primary") score first. */

@@ -78,7 +78,7 @@ describe('GraphClient', () => {
     await expect(failure).rejects.toBeInstanceOf(UnavailableError);
     await expect(failure).rejects.toMatchObject({
       code: 'graph_request_failed',
-      detail: { status: 500, graphCode: 'InternalServerError' },
+      detail: { status: 500, serviceCode: 'InternalServerError' },
     });
   });
 
@@ -126,7 +126,7 @@ describe('GraphClient', () => {
     await expect(
       client.list({ path: '/v1.0/users', signal: readContext().signal }),
     ).rejects.toMatchObject({
-      code: 'graph_auth_failed',
+      code: 'azure_auth_failed',
       userMessage: expect.stringMatching(/AZURE_TENANT_ID/),
     });
   });
