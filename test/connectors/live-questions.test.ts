@@ -162,6 +162,12 @@ describe.each<Planner>(['offline', 'model'])(
       const sourceTitles = answer.sources.map((source) => source.title).join(' | ');
       expect(sourceTitles).toContain('Defender XDR incidents');
       expect(sourceTitles).toContain('Microsoft Sentinel');
+      expect(answer.sources.map((source) => source.url)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^https:\/\/security\.microsoft\.com\/incidents\/2041\?/),
+          expect.stringMatching(/^https:\/\/portal\.azure\.com\/#asset\/Microsoft_Azure_Sec/),
+        ]),
+      );
       expectCardWithSources(answer);
     });
 

@@ -77,6 +77,7 @@ export class TeamsChannel {
       logic: this.bot.onTurn,
       logger: this.logger,
       refusal: refusalReason(teams.appId, host, isLoopbackHost(host)),
+      homeTenantId: teams.appType === 'MultiTenant' ? undefined : teams.appTenantId,
     });
   }
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ValidationError, toWardenError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { readJsonBody, sendError } from '../../server';
+import { tenantOf } from './activity';
 import type { TeamsAdapter, TurnLogic } from './adapter';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -27,6 +28,11 @@ export interface TeamsRouteOptions {
    * The text says why and what to set.
    */
   refusal?: string;
+  /**
+   * The bot's own tenant (MicrosoftAppTenantId). A single-tenant bot serves only that tenant,
+   * so an activity that names none (some documentation samples) is taken as from it.
+   */
+  homeTenantId?: string;
 }
 
 /**
@@ -69,7 +75,8 @@ export function registerTeamsRoute(server: Server, options: TeamsRouteOptions): 
 
     try {
       checkShape(body);
-      const invokeResponse = await adapter.run(auth, withDates(activity), logic);
+      const prepared = withHomeTenant(withDates(activity), options.homeTenantId);
+      const invokeResponse = await adapter.run(auth, prepared, logic);
       if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
       else res.send(invokeResponse.status, invokeResponse.body);
     } catch (error) {
@@ -116,6 +123,13 @@ function checkShape(body: Record<string, unknown>): void {
 }
 
 /** botbuilder's own endpoint turns these ISO strings into dates; Warden does the same. */
+/** A single-tenant bot's activity that names no tenant is from the bot's own tenant. */
+export function withHomeTenant(activity: Activity, homeTenantId: string | undefined): Activity {
+  if (!homeTenantId || tenantOf(activity)) return activity;
+  activity.conversation = { ...activity.conversation, tenantId: homeTenantId };
+  return activity;
+}
+
 function withDates(activity: Activity): Activity {
   const dated = activity as Activity & Record<string, unknown>;
   for (const [field, raw] of [

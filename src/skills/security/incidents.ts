@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Fact, Table } from '../../core/answer';
+import type { Fact, Source, Table } from '../../core/answer';
 import { NotFoundError } from '../../core/errors';
 import { defineSkill } from '../define';
 import { firstRows, formatDateTime, listInProse, plural } from '../format';
 import { defang } from '../indicators/defang';
-import type { Skill } from '../types';
+import type { Skill, SkillContext } from '../types';
 import {
   capitalised,
   failedSourcesNote,
@@ -54,7 +54,10 @@ export function createListIncidentsSkill(
           incidents: shown.map(compactIncident),
           failedSources: report.failed.length > 0 ? report.failed : undefined,
         },
-        sources: reportedSources(source, context, 'incidents', report),
+        sources: [
+          ...reportedSources(source, context, 'incidents', report),
+          ...incidentLinks(source, context, shown.slice(0, MAX_INCIDENT_LINKS)),
+        ],
         view: {
           summary:
             summariseList(incidents, reportedName(source, report), query.sinceDays) +
@@ -64,6 +67,34 @@ export function createListIncidentsSkill(
       });
     },
   });
+}
+
+/** Portal links cited for a list; the rest are one click away in the product's own list. */
+const MAX_INCIDENT_LINKS = 5;
+
+/**
+ * Each live incident's own page in its product's portal (Defender XDR, Sentinel), so every row
+ * can be opened where it came from. The demo tenant's pages do not exist, so none are cited.
+ */
+function incidentLinks(
+  source: SecurityDataSource,
+  context: SkillContext,
+  incidents: SecurityIncident[],
+): Source[] {
+  if (source.demo) return [];
+  const retrievedAt = context.now().toISOString();
+  return incidents.flatMap((incident) =>
+    incident.incidentWebUrl
+      ? [
+          {
+            title: `Incident ${incident.id}${incident.provider ? ` (${incident.provider})` : ''} — portal page`,
+            url: incident.incidentWebUrl,
+            kind: 'telemetry' as const,
+            retrievedAt,
+          },
+        ]
+      : [],
+  );
 }
 
 function compactIncident(incident: SecurityIncident) {
@@ -155,7 +186,10 @@ export function createGetIncidentSkill(
 
       return fromSource(source, {
         data: { ...incident, entities },
-        sources: reportedSources(source, context, 'incidents', report),
+        sources: [
+          ...reportedSources(source, context, 'incidents', report),
+          ...incidentLinks(source, context, [incident]),
+        ],
         view: {
           summary: summariseIncident(incident, entities) + failedSourcesNote(report),
           facts: incidentFacts(incident),
