@@ -58,7 +58,10 @@ describe('Warden with Microsoft Graph configured', () => {
     expect(answer.sources).toContainEqual(
       expect.objectContaining({
         title: 'Microsoft Graph — Entra ID sign-ins',
-        url: 'https://graph.microsoft.com/v1.0/auditLogs/signIns',
+        // The exact request that answered, so an analyst can replay it in Graph Explorer.
+        url: expect.stringMatching(
+          /^https:\/\/graph\.microsoft\.com\/v1\.0\/auditLogs\/signIns\?%24filter=.*bob\.lee%40contoso\.com/,
+        ),
         kind: 'telemetry',
       }),
     );

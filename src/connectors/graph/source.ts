@@ -80,11 +80,7 @@ export function createGraphSecurityData(options: GraphSecurityDataOptions): Secu
 
     async listRiskyUsers(query, read) {
       const filter = query.riskLevel ? eq('riskLevel', query.riskLevel) : undefined;
-      const page = await client.list({
-        path: PATHS.riskyUsers.path,
-        query: { $filter: filter },
-        signal: read.signal,
-      });
+      const page = await listDataset(client, 'riskyUsers', read, { $filter: filter });
       const users = page.items.map(toRiskyUser);
       return users.filter((u) => !query.riskLevel || u.riskLevel === query.riskLevel);
     },
@@ -97,6 +93,18 @@ export function createGraphSecurityData(options: GraphSecurityDataOptions): Secu
   return source;
 }
 
+/** Lists one dataset and tells the skill which exact request answered, for its citation. */
+async function listDataset(
+  client: GraphClient,
+  dataset: SecurityDataset,
+  read: ReadContext,
+  query: Record<string, string | undefined>,
+) {
+  const page = await client.list({ path: PATHS[dataset].path, query, signal: read.signal });
+  read.cite?.(dataset, page.requestUrl);
+  return page;
+}
+
 async function listIncidents(
   client: GraphClient,
   query: IncidentQuery,
@@ -107,10 +115,10 @@ async function listIncidents(
     query.status && eq('status', query.status),
     query.since && atOrAfter('createdDateTime', query.since),
   ]);
-  const page = await client.list({
-    path: PATHS.incidents.path,
-    query: { $expand: 'alerts', $filter: filter, $top: '50' },
-    signal: read.signal,
+  const page = await listDataset(client, 'incidents', read, {
+    $expand: 'alerts',
+    $filter: filter,
+    $top: '50',
   });
   const incidents = page.items.map((item) => toIncident(item));
   return incidentsMatching(incidents, query);
@@ -159,11 +167,7 @@ async function listSignIns(
       ? anyOf(RISKY_LEVELS.map((level) => eq('riskLevelAggregated', level)))
       : undefined,
   ]);
-  const page = await client.list({
-    path: PATHS.signIns.path,
-    query: { $filter: filter, $top: '500' },
-    signal: read.signal,
-  });
+  const page = await listDataset(client, 'signIns', read, { $filter: filter, $top: '500' });
   const wanted = new Set(upns?.map((upn) => upn.toLowerCase()));
   return newestFirst(
     page.items
@@ -197,11 +201,7 @@ async function listRiskDetections(
     query.riskLevel && eq('riskLevel', query.riskLevel),
     type && eq('riskEventType', type),
   ]);
-  const page = await client.list({
-    path: PATHS.riskDetections.path,
-    query: { $filter: filter },
-    signal: read.signal,
-  });
+  const page = await listDataset(client, 'riskDetections', read, { $filter: filter });
   const wanted = new Set(upns?.map((upn) => upn.toLowerCase()));
   return newestFirst(
     page.items
@@ -228,11 +228,7 @@ async function listDevices(client: GraphClient, query: DeviceQuery, read: ReadCo
   // Intune's managedDevices accepts few filters reliably; compliance is one. Name and user are
   // matched in memory over the pages read (see GRAPH_MAX_PAGES).
   const filter = query.complianceState ? eq('complianceState', query.complianceState) : undefined;
-  const page = await client.list({
-    path: PATHS.devices.path,
-    query: { $filter: filter },
-    signal: read.signal,
-  });
+  const page = await listDataset(client, 'devices', read, { $filter: filter });
   return page.items
     .map(toManagedDevice)
     .filter(
@@ -257,10 +253,10 @@ async function findUsers(
           startsWith(name, wanted),
         ),
       );
-  const page = await client.list({
-    path: PATHS.users.path,
-    query: { $filter: filter, $select: USER_FIELDS, $top: '25' },
-    signal: read.signal,
+  const page = await listDataset(client, 'users', read, {
+    $filter: filter,
+    $select: USER_FIELDS,
+    $top: '25',
   });
   return page.items.map(toDirectoryUser).filter((u) => matchesUser(wanted, u));
 }

@@ -55,8 +55,16 @@ export function retentionWindow(requestedDays: number): { days: number; note?: s
   };
 }
 
+/** The exact requests live sources made during one skill run, by dataset; the first wins. */
+const citedRequests = new WeakMap<SkillContext, Map<SecurityDataset, string>>();
+
 export function readContextOf(context: SkillContext): ReadContext {
-  return { tenantId: context.tenantId, signal: context.signal };
+  const cite = (dataset: SecurityDataset, requestUrl: string) => {
+    const cited = citedRequests.get(context) ?? new Map<SecurityDataset, string>();
+    citedRequests.set(context, cited);
+    if (!cited.has(dataset)) cited.set(dataset, requestUrl);
+  };
+  return { tenantId: context.tenantId, signal: context.signal, cite };
 }
 
 export function sinceDate(context: SkillContext, days: number | undefined): Date | undefined {
@@ -76,7 +84,12 @@ export function sourcesOf(
   ...datasets: SecurityDataset[]
 ): Source[] {
   const retrievedAt = context.now().toISOString();
-  return datasets.map((dataset) => ({ ...source.describe(dataset), retrievedAt }));
+  const cited = citedRequests.get(context);
+  return datasets.map((dataset) => {
+    const described = source.describe(dataset);
+    const url = cited?.get(dataset) ?? described.url;
+    return url === undefined ? { ...described, retrievedAt } : { ...described, url, retrievedAt };
+  });
 }
 
 /**

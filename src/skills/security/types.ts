@@ -50,6 +50,8 @@ export interface ReadContext {
   signal: AbortSignal;
   /** Filled by a source that reads several products at once, so answers can say which failed. */
   report?: SourceReport;
+  /** Told by a live source which exact request answered a dataset, so the card can link it. */
+  cite?: (dataset: SecurityDataset, requestUrl: string) => void;
 }
 
 /** Which products answered one read and which failed, when a source merges several. */
