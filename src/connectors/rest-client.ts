@@ -183,7 +183,8 @@ function restError(service: RestService, response: HttpResponse, path: string): 
   const serviceCode = errorCodeOf(response.json);
   const { name, codePrefix } = service;
   const detail = { path, status: response.status, serviceCode };
-  const message = `${name} ${path} answered ${response.status}${serviceCode ? ` (${serviceCode})` : ''}.`;
+  const code = serviceCode ? ` (${serviceCode})` : '';
+  const message = `${name} ${path} answered ${response.status}${code}.`;
   if (response.status === 401) {
     return new ForbiddenError(`${codePrefix}_unauthorized`, message, {
       detail,

@@ -29,6 +29,8 @@ const WORKSPACE =
   '/subscriptions/0f5c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b/resourceGroups/rg-soc' +
   '/providers/Microsoft.OperationalInsights/workspaces/contoso-sentinel';
 const SENTINEL_INCIDENTS = `${WORKSPACE}/providers/Microsoft.SecurityInsights/incidents`;
+const PORTAL_INCIDENT =
+  'https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident';
 
 type Planner = 'offline' | 'model';
 
@@ -78,7 +80,7 @@ function sentinelIncident(number: number, title: string, severity: string) {
         tactics: ['CredentialAccess'],
       },
       relatedAnalyticRuleIds: [],
-      incidentUrl: `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident${SENTINEL_INCIDENTS}/${name}`,
+      incidentUrl: `${PORTAL_INCIDENT}${SENTINEL_INCIDENTS}/${name}`,
     },
   };
 }
@@ -145,7 +147,7 @@ describe.each<Planner>(['offline', 'model'])(
       return answer;
     };
 
-    it('shows open high-severity incidents from Defender XDR and Sentinel side by side', async () => {
+    it('shows open high-severity incidents of Defender XDR and Sentinel together', async () => {
       const defender = replyWithGraphIncidents();
       const sentinel = replyWithSentinelIncidents();
 
@@ -258,7 +260,7 @@ describe.each<Planner>(['offline', 'model'])(
 );
 
 describe('a multi-source answer when one source fails', () => {
-  it('still shows Defender XDR incidents when Sentinel answers 500, and says Sentinel failed', async () => {
+  it('still shows Defender XDR incidents when Sentinel answers 500, and says so', async () => {
     warden = await liveWarden('offline');
     const defender = replyWithGraphIncidents();
     nock(ARM)

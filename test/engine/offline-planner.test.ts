@@ -426,7 +426,7 @@ describe('OfflinePlanner hunting and risk detection routes', () => {
     expect(await callsWith(withHunting(), text)).toEqual([{ skill: 'hunt', input }]);
   });
 
-  it('answers failed sign-ins from the sign-in list when no Sentinel workspace is connected', async () => {
+  it('answers failed sign-ins from the sign-in list without a Sentinel workspace', async () => {
     const calls = await callsWith(catalogFakes(), 'failed sign-ins for bob this week');
 
     expect(calls).toEqual([{ skill: 'list_signins', input: { user: 'bob', sinceDays: 7 } }]);

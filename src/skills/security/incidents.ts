@@ -87,7 +87,7 @@ function incidentLinks(
     incident.incidentWebUrl
       ? [
           {
-            title: `Incident ${incident.id}${incident.provider ? ` (${incident.provider})` : ''} — portal page`,
+            title: `Incident ${incident.id}${providerNote(incident)} — portal page`,
             url: incident.incidentWebUrl,
             kind: 'telemetry' as const,
             retrievedAt,
@@ -95,6 +95,10 @@ function incidentLinks(
         ]
       : [],
   );
+}
+
+function providerNote(incident: SecurityIncident): string {
+  return incident.provider ? ` (${incident.provider})` : '';
 }
 
 function compactIncident(incident: SecurityIncident) {

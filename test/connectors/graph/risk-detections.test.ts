@@ -1,7 +1,14 @@
 import nock from 'nock';
 import { createGraphSecurityData } from '../../../src/connectors';
 import { toRiskDetection } from '../../../src/connectors/graph/map-risk';
-import { GRAPH, JSON_HEADERS, graphFixture, readContext, testGraph } from './support';
+import {
+  GRAPH,
+  JSON_HEADERS,
+  captureFilter,
+  graphFixture,
+  readContext,
+  testGraph,
+} from './support';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const PATH = '/v1.0/identityProtection/riskDetections';
@@ -9,20 +16,6 @@ const PATH = '/v1.0/identityProtection/riskDetections';
 function graphSource() {
   const graph = testGraph();
   return createGraphSecurityData({ client: graph.client, now: () => NOW });
-}
-
-/** The `$filter` of the one request nock saw for a path, answered with `body`. */
-function captureFilter(path: string, body: object): { filter?: string; asked: boolean } {
-  const seen: { filter?: string; asked: boolean } = { asked: false };
-  nock(GRAPH)
-    .get(path)
-    .query((query) => {
-      seen.asked = true;
-      seen.filter = query.$filter as string | undefined;
-      return true;
-    })
-    .reply(200, body, JSON_HEADERS);
-  return seen;
 }
 
 beforeAll(() => nock.disableNetConnect());

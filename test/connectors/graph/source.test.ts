@@ -1,26 +1,20 @@
 import nock from 'nock';
 import { createGraphSecurityData } from '../../../src/connectors';
 import { UnavailableError } from '../../../src/core/errors';
-import { GRAPH, JSON_HEADERS, graphFixture, readContext, testGraph } from './support';
+import {
+  GRAPH,
+  JSON_HEADERS,
+  captureFilter,
+  graphFixture,
+  readContext,
+  testGraph,
+} from './support';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 
 function graphSource(options: { maxPages?: number } = {}) {
   const graph = testGraph(options);
   return { ...graph, source: createGraphSecurityData({ client: graph.client, now: () => NOW }) };
-}
-
-/** The `$filter` of the one request nock saw for a path. */
-function captureFilter(path: string, body: object): { filter?: string } {
-  const seen: { filter?: string } = {};
-  nock(GRAPH)
-    .get(path)
-    .query((query) => {
-      seen.filter = query.$filter as string | undefined;
-      return true;
-    })
-    .reply(200, body, JSON_HEADERS);
-  return seen;
 }
 
 beforeAll(() => nock.disableNetConnect());

@@ -1,3 +1,4 @@
+import nock from 'nock';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AccessToken, TokenCredential } from '@azure/identity';
@@ -58,3 +59,17 @@ export function readContext() {
 }
 
 export const JSON_HEADERS = { 'content-type': 'application/json; odata.metadata=minimal' };
+
+/** Answers the one request for `path` with `body` and records whether it came and its `$filter`. */
+export function captureFilter(path: string, body: object): { filter?: string; asked: boolean } {
+  const seen: { filter?: string; asked: boolean } = { asked: false };
+  nock(GRAPH)
+    .get(path)
+    .query((query) => {
+      seen.asked = true;
+      seen.filter = query.$filter as string | undefined;
+      return true;
+    })
+    .reply(200, body, JSON_HEADERS);
+  return seen;
+}
