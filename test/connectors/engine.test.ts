@@ -1,41 +1,17 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import nock from 'nock';
-import { type Warden, buildWarden } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { silentLogger } from '../../src/core/logger';
 import { message } from '../engine/factories';
-import { fakeCredential, GRAPH, JSON_HEADERS, graphFixture } from './graph/support';
+import { GRAPH, JSON_HEADERS, graphFixture } from './graph/support';
+import { connectedWarden, wardenPerTest } from './warden';
 
 /** The composition root with Microsoft Graph configured: questions reach Graph, not the demo. */
 
-async function graphWarden(env: Record<string, string> = {}): Promise<Warden> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'warden-graph-'));
-  const config = loadConfig({
-    SQLITE_PATH: path.join(dir, 'warden.db'),
-    THREAT_INTEL_OFFLINE: 'true',
-    GRAPH_ENABLED: 'true',
-    AZURE_TENANT_ID: '11111111-2222-3333-4444-555555555555',
-    AZURE_CLIENT_ID: '99999999-8888-7777-6666-555555555555',
-    ...env,
-  });
-  return buildWarden(config, silentLogger, { azureCredential: fakeCredential() });
-}
-
-let warden: Warden | undefined;
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  nock.cleanAll();
-  await warden?.close();
-  warden = undefined;
-});
-afterAll(() => nock.enableNetConnect());
+const wardens = wardenPerTest();
+const graphWarden = async (env: Record<string, string> = {}) =>
+  wardens.use(await connectedWarden(env));
 
 describe('Warden with Microsoft Graph configured', () => {
   it('answers risky sign-ins for a user from Graph, not from the demo tenant', async () => {
-    warden = await graphWarden();
+    const warden = await graphWarden();
     let filter = '';
     const signIns = nock(GRAPH)
       .get('/v1.0/auditLogs/signIns')
@@ -69,7 +45,7 @@ describe('Warden with Microsoft Graph configured', () => {
   });
 
   it('answers whether a device is compliant from Intune through Graph', async () => {
-    warden = await graphWarden({ GRAPH_ENABLED: 'true' });
+    const warden = await graphWarden({ GRAPH_ENABLED: 'true' });
     const devices = nock(GRAPH)
       .get('/v1.0/deviceManagement/managedDevices')
       .query(true)
@@ -91,7 +67,7 @@ describe('Warden with Microsoft Graph configured', () => {
   });
 
   it('says which source failed when Graph keeps answering 500', async () => {
-    warden = await graphWarden();
+    const warden = await graphWarden();
     nock(GRAPH)
       .get('/v1.0/deviceManagement/managedDevices')
       .query(true)

@@ -1,17 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import nock from 'nock';
-import { type Warden, buildWarden } from '../../src/app';
+import type { Warden } from '../../src/app';
 import { renderAnswerCard, validateAdaptiveCard } from '../../src/cards';
-import { loadConfig } from '../../src/config';
 import type { Answer } from '../../src/core/answer';
-import { silentLogger } from '../../src/core/logger';
 import { message } from '../engine/factories';
 import { textResponse, toolCallsResponse } from '../llm/chat-completions';
 import { fixtureText } from '../skills/support';
 import { azureFixture } from './azure/support';
-import { fakeCredential, GRAPH, JSON_HEADERS, graphFixture } from './graph/support';
+import { GRAPH, JSON_HEADERS, graphFixture } from './graph/support';
+import { connectedWarden, wardenPerTest } from './warden';
 
 /**
  * The four questions the live connectors exist for, asked through the whole composition root
@@ -35,21 +31,19 @@ const PORTAL_INCIDENT =
 type Planner = 'offline' | 'model';
 
 async function liveWarden(planner: Planner): Promise<Warden> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'warden-live-'));
-  const model = planner === 'model' ? { OPENAI_API_KEY: 'sk-test-live-questions' } : {};
-  const config = loadConfig({
-    SQLITE_PATH: path.join(dir, 'warden.db'),
-    GRAPH_ENABLED: 'true',
-    AZURE_TENANT_ID: '11111111-2222-3333-4444-555555555555',
-    AZURE_CLIENT_ID: '99999999-8888-7777-6666-555555555555',
-    SENTINEL_SUBSCRIPTION_ID: '0f5c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
-    SENTINEL_RESOURCE_GROUP: 'rg-soc',
-    SENTINEL_WORKSPACE_NAME: 'contoso-sentinel',
-    SENTINEL_WORKSPACE_ID: '6e3c2a1b-7d44-4f0e-9a51-1c2b3d4e5f60',
-    DEMO_DATA: 'false',
-    ...model,
-  });
-  return buildWarden(config, silentLogger, { azureCredential: fakeCredential() });
+  const model: Record<string, string> =
+    planner === 'model' ? { OPENAI_API_KEY: 'sk-test-live-questions' } : {};
+  return wardens.use(
+    await connectedWarden({
+      THREAT_INTEL_OFFLINE: 'false',
+      SENTINEL_SUBSCRIPTION_ID: '0f5c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+      SENTINEL_RESOURCE_GROUP: 'rg-soc',
+      SENTINEL_WORKSPACE_NAME: 'contoso-sentinel',
+      SENTINEL_WORKSPACE_ID: '6e3c2a1b-7d44-4f0e-9a51-1c2b3d4e5f60',
+      DEMO_DATA: 'false',
+      ...model,
+    }),
+  );
 }
 
 /** One Sentinel incident in the `Microsoft.SecurityInsights/incidents` shape. */
@@ -126,21 +120,13 @@ function expectCardWithSources(answer: Answer) {
   }
 }
 
-let warden: Warden | undefined;
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  nock.cleanAll();
-  await warden?.close();
-  warden = undefined;
-});
-afterAll(() => nock.enableNetConnect());
+const wardens = wardenPerTest();
 
 describe.each<Planner>(['offline', 'model'])(
   'live connectors through the %s planner',
   (planner) => {
     const ask = async (text: string, script?: () => nock.Scope) => {
-      warden = await liveWarden(planner);
+      const warden = await liveWarden(planner);
       const model = planner === 'model' ? script?.() : undefined;
       const { answer } = await warden.engine.handle(message(text));
       if (model) expect(model.isDone()).toBe(true);
@@ -261,7 +247,7 @@ describe.each<Planner>(['offline', 'model'])(
 
 describe('a multi-source answer when one source fails', () => {
   it('still shows Defender XDR incidents when Sentinel answers 500, and says so', async () => {
-    warden = await liveWarden('offline');
+    const warden = await liveWarden('offline');
     const defender = replyWithGraphIncidents();
     nock(ARM)
       .get(SENTINEL_INCIDENTS)
@@ -282,7 +268,7 @@ describe('a multi-source answer when one source fails', () => {
 
 describe('Sentinel hunting through the engine', () => {
   it('hunts failed sign-ins in the workspace and shows the query it ran', async () => {
-    warden = await liveWarden('offline');
+    const warden = await liveWarden('offline');
     let posted: { query: string; timespan: string } | undefined;
     const logAnalytics = nock('https://api.loganalytics.io')
       .post('/v1/workspaces/6e3c2a1b-7d44-4f0e-9a51-1c2b3d4e5f60/query', (body) => {
@@ -308,7 +294,7 @@ describe('Sentinel hunting through the engine', () => {
 
 describe('free-form hunting the model asks for', () => {
   it('runs the model’s advanced hunting query in Defender XDR, capped, and cites it', async () => {
-    warden = await liveWarden('model');
+    const warden = await liveWarden('model');
     let posted: { Query: string; Timespan: string } | undefined;
     const hunting = nock(GRAPH)
       .post('/v1.0/security/runHuntingQuery', (body) => {

@@ -67,6 +67,21 @@ export function readContextOf(context: SkillContext): ReadContext {
   return { tenantId: context.tenantId, signal: context.signal, cite };
 }
 
+/**
+ * True when a list for a named user came back empty because nobody has that name: such an
+ * answer should say so, not "no sign-ins" or "no risk detections".
+ */
+export async function isUnknownUser(
+  source: SecurityDataSource,
+  context: SkillContext,
+  user: string | undefined,
+  found: readonly unknown[],
+): Promise<boolean> {
+  if (!user || found.length > 0) return false;
+  const users = await source.findUsers(user, readContextOf(context));
+  return users.length === 0;
+}
+
 export function sinceDate(context: SkillContext, days: number | undefined): Date | undefined {
   return days === undefined ? undefined : daysBefore(context.now(), days);
 }

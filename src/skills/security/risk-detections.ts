@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Table } from '../../core/answer';
 import { defineSkill } from '../define';
 import { firstRows, formatDateTime, listInProse, plural } from '../format';
-import type { Skill, SkillContext } from '../types';
+import type { Skill } from '../types';
 import {
   capitalised,
   fromSource,
+  isUnknownUser,
   readContextOf,
   riskLevelSchema,
   sinceDate,
@@ -128,18 +129,6 @@ function detectionWindow(requestedDays: number): { days: number; note?: string }
       `Entra ID Protection keeps risk detections for ${RISK_DETECTION_RETENTION_DAYS} days, ` +
       `so this covers the last ${RISK_DETECTION_RETENTION_DAYS}.`,
   };
-}
-
-/** An empty answer for a name nobody has deserves to say so, not "no risk detections". */
-async function isUnknownUser(
-  source: SecurityDataSource,
-  context: SkillContext,
-  user: string | undefined,
-  detections: RiskDetection[],
-): Promise<boolean> {
-  if (!user || detections.length > 0) return false;
-  const users = await source.findUsers(user, readContextOf(context));
-  return users.length === 0;
 }
 
 /** Detection names with how often each occurred, most frequent first. */

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Table } from '../../core/answer';
 import { defineSkill } from '../define';
 import { firstRows, formatDateTime, listInProse, plural } from '../format';
-import type { Skill, SkillContext } from '../types';
+import type { Skill } from '../types';
 import {
   fromSource,
   ipSchema,
+  isUnknownUser,
   readContextOf,
   retentionWindow,
   riskLevelSchema,
@@ -69,18 +70,6 @@ export function createListSignInsSkill(source: SecurityDataSource): Skill<Input>
       });
     },
   });
-}
-
-/** An empty answer for a name nobody has deserves to say so, not "no sign-ins". */
-async function isUnknownUser(
-  source: SecurityDataSource,
-  context: SkillContext,
-  user: string | undefined,
-  signIns: SignIn[],
-): Promise<boolean> {
-  if (!user || signIns.length > 0) return false;
-  const users = await source.findUsers(user, readContextOf(context));
-  return users.length === 0;
 }
 
 function compactSignIn(signIn: SignIn) {
